@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace AllocAnalyzers.Tool;
+
+/// <summary>The tool's commands, one factory per command file.</summary>
+internal static class ToolCommands
+{
+    public static IEnumerable<Command> All()
+    {
+        // Each command adds one line here (calibrate, simulate, profile).
+        yield break;
+    }
+}
