@@ -1,0 +1,198 @@
+using System.Collections.Generic;
+using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Operations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.Flow
+{
+    /// <summary>
+    /// Decides whether a buffer allocated in a loop can outlive the iteration that allocated it:
+    /// stored to a field, property, array element or parameter; added to a collection (any generic,
+    /// object or interface parameter); returned or yielded; captured by a lambda or local function;
+    /// assigned to a variable declared outside the loop that is read after the loop or before the
+    /// allocation in the next iteration; wrapped by a constructor or a view (AsSpan, AsMemory) that
+    /// does any of these. Every shape it does not understand counts as an escape.
+    /// By convention a callee does not keep an array, span or pointer parameter it is handed
+    /// (Stream.Read, Array.Copy, P/Invoke), so passing the buffer that way does not escape.
+    /// </summary>
+    internal sealed class IterationEscapeAnalysis
+    {
+        private readonly IOperation _root;
+        private readonly SyntaxNode? _loop;
+        private readonly IOperation? _function;
+        private readonly WellKnownTypes _types;
+        private readonly HashSet<ILocalSymbol> _tracked = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
+        private List<ILocalReferenceOperation>? _references;
+
+        private IterationEscapeAnalysis(IOperation allocation, SyntaxNode? loop, WellKnownTypes types)
+        {
+            _root = allocation.Root();
+            _loop = loop;
+            _function = allocation.EnclosingFunction();
+            _types = types;
+        }
+
+        /// <summary>True when the object created by <paramref name="allocation"/> may outlive the iteration of <paramref name="loop"/>.</summary>
+        public static bool MayOutliveIteration(IOperation allocation, SyntaxNode? loop, WellKnownTypes types) =>
+            new IterationEscapeAnalysis(allocation, loop, types).Escapes(allocation);
+
+        /// <summary>The locals that hold the buffer or a view of it (after <see cref="MayOutliveIteration"/> returned false).</summary>
+        public static IReadOnlyCollection<ILocalSymbol> HoldingLocals(IOperation allocation, SyntaxNode? loop, WellKnownTypes types)
+        {
+            var analysis = new IterationEscapeAnalysis(allocation, loop, types);
+            analysis.Escapes(allocation);
+            return analysis._tracked;
+        }
+
+        private bool Escapes(IOperation value)
+        {
+            IOperation? parent = value.ParentSkippingConversions(out IOperation child);
+            switch (parent)
+            {
+                case null:
+                    return true;
+                case IVariableInitializerOperation initializer when initializer.Parent is IVariableDeclaratorOperation declarator:
+                    return !declarator.Symbol.IsRef && LocalEscapes(declarator.Symbol, initializer);
+                case ISimpleAssignmentOperation assignment when assignment.Value == child:
+                    if (!(assignment.Target is ILocalReferenceOperation target) || target.Local.IsRef) return true;
+                    return LocalEscapes(target.Local, assignment) || (!(assignment.Parent is IExpressionStatementOperation) && Escapes(assignment));
+                case IArgumentOperation argument:
+                    return ArgumentEscapes(argument);
+                case IInvocationOperation invocation when invocation.Instance == child:
+                    return ReturnsView(invocation.Type) && Escapes(invocation);
+                case IPropertyReferenceOperation property when property.Instance == child:
+                    return ReturnsView(property.Type) && Escapes(property);
+                case IBinaryOperation pointerArithmetic when pointerArithmetic.Type?.TypeKind == TypeKind.Pointer:
+                    return Escapes(pointerArithmetic);
+                case IArrayElementReferenceOperation element when element.ArrayReference == child:
+                case IExpressionStatementOperation _:
+                case IUsingOperation _:
+                case IForEachLoopOperation _:
+                case IBinaryOperation _:
+                case IIsTypeOperation _:
+                    return false;
+                case IVariableInitializerOperation _:
+                    return true;
+                case IConditionalOperation conditional when conditional.Condition != child:
+                case ICoalesceOperation _:
+                    return Escapes(parent);
+                case IConditionalAccessOperation access when access.Operation == child:
+                    return ConditionalAccessEscapes(access);
+                default:
+                    return true;
+            }
+        }
+
+        private bool ConditionalAccessEscapes(IConditionalAccessOperation access)
+        {
+            foreach (var node in access.WhenNotNull.DescendantsAndSelf())
+            {
+                if (node is IConditionalAccessInstanceOperation instance && instance.Parent != null)
+                {
+                    var use = instance.Parent;
+                    if (use is IInvocationOperation call && call.Instance == instance) return ReturnsView(call.Type) && Escapes(access);
+                    if (use is IPropertyReferenceOperation property && property.Instance == instance) return ReturnsView(property.Type) && Escapes(access);
+                    return true;
+                }
+            }
+
+            return true;
+        }
+
+        private bool ArgumentEscapes(IArgumentOperation argument)
+        {
+            var parameter = argument.Parameter;
+            if (parameter == null || parameter.RefKind == RefKind.Ref || parameter.RefKind == RefKind.Out) return true;
+            if (argument.ArgumentKind == ArgumentKind.ParamArray) return true;
+            switch (argument.Parent)
+            {
+                case IObjectCreationOperation creation:
+                    // A wrapper (MemoryStream, ArraySegment, a user type) holds the buffer: follow the wrapper.
+                    return Escapes(creation);
+                case IInvocationOperation invocation:
+                    if (!IsBorrowingParameter(parameter.OriginalDefinition.Type)) return true;
+                    return ReturnsView(invocation.Type) && Escapes(invocation);
+                default:
+                    return true;
+            }
+        }
+
+        /// <summary>Parameter types a callee conventionally borrows for the call only.</summary>
+        private bool IsBorrowingParameter(ITypeSymbol type)
+        {
+            if (type is IArrayTypeSymbol) return true;
+            if (type.TypeKind == TypeKind.Pointer || type.TypeKind == TypeKind.FunctionPointer) return true;
+            if (type.SpecialType == SpecialType.System_IntPtr || type.SpecialType == SpecialType.System_UIntPtr) return true;
+            return WellKnownTypes.Is(type, _types.Span) || WellKnownTypes.Is(type, _types.ReadOnlySpan)
+                || WellKnownTypes.Is(type, _types.Memory) || WellKnownTypes.Is(type, _types.ReadOnlyMemory)
+                || WellKnownTypes.Is(type, _types.ArraySegment);
+        }
+
+        /// <summary>Results that may still reference the buffer: views, wrappers, arrays, objects, interfaces.</summary>
+        private static bool ReturnsView(ITypeSymbol? type)
+        {
+            if (type == null) return true;
+            if (type.SpecialType == SpecialType.System_Void || type.SpecialType == SpecialType.System_String) return false;
+            if (type.IsValueType && type.SpecialType != SpecialType.None) return false;
+            if (type.TypeKind == TypeKind.Enum) return false;
+            return type.IsReferenceType || type.IsRefLikeType || type.TypeKind == TypeKind.Struct || type.TypeKind == TypeKind.TypeParameter
+                || type.TypeKind == TypeKind.Pointer;
+        }
+
+        private bool LocalEscapes(ILocalSymbol local, IOperation assignmentPoint)
+        {
+            if (!_tracked.Add(local)) return false;
+            bool declaredInLoop = _loop != null && IsInLoop(local);
+            foreach (var reference in References())
+            {
+                if (!SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
+                if (!SameFunction(reference)) return true; // captured by a lambda or local function
+                if (LocalWrites.IsWrite(reference))
+                {
+                    // A write through ref/out/address-of hands the variable to someone else.
+                    if (!(reference.Parent is IAssignmentOperation) && !reference.IsDeclaration) return true;
+                    continue;
+                }
+
+                if (!declaredInLoop && _loop != null)
+                {
+                    // A variable that lives across iterations: reads after the loop, or before the
+                    // allocation within the loop, see the buffer of an earlier iteration.
+                    var span = reference.Syntax.Span;
+                    if (!_loop.Span.Contains(span) || span.Start < assignmentPoint.Syntax.SpanStart) return true;
+                }
+
+                if (Escapes(reference)) return true;
+            }
+
+            return false;
+        }
+
+        private bool IsInLoop(ILocalSymbol local)
+        {
+            foreach (var reference in local.DeclaringSyntaxReferences)
+            {
+                if (!_loop!.Span.Contains(reference.Span)) return false;
+            }
+
+            return local.DeclaringSyntaxReferences.Length > 0;
+        }
+
+        private bool SameFunction(IOperation operation) => Equals(operation.EnclosingFunction(), _function);
+
+        private List<ILocalReferenceOperation> References()
+        {
+            if (_references == null)
+            {
+                _references = new List<ILocalReferenceOperation>();
+                foreach (var node in _root.Descendants())
+                {
+                    if (node is ILocalReferenceOperation reference) _references.Add(reference);
+                }
+            }
+
+            return _references;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+using System;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.Operations
+{
+    /// <summary>
+    /// Proves the value of an integer expression at compile time: constants and const fields (the
+    /// compiler folds those), arithmetic over provable operands (so <c>count * sizeof(MyStruct)</c>
+    /// works), locals that are assigned once from a provable value and never written again, and
+    /// static readonly fields initialized with a provable value and never assigned elsewhere.
+    /// Anything else is unknown (null): a rule must never flag on a size it cannot prove.
+    /// </summary>
+    internal static class ConstantValues
+    {
+        private const int MaxDepth = 16;
+
+        public static long? TryGetInt64(IOperation? operation) => Evaluate(operation, 0);
+
+        private static long? Evaluate(IOperation? operation, int depth)
+        {
+            if (operation == null || depth > MaxDepth) return null;
+            if (operation.ConstantValue.HasValue) return ToInt64(operation.ConstantValue.Value);
+
+            switch (operation)
+            {
+                case IConversionOperation conversion when !conversion.Conversion.IsUserDefined:
+                    return Evaluate(conversion.Operand, depth + 1);
+                case IParenthesizedOperation parenthesized:
+                    return Evaluate(parenthesized.Operand, depth + 1);
+                case ISizeOfOperation sizeOf:
+                    return TypeSizes.ElementSize(sizeOf.TypeOperand);
+                case IBinaryOperation binary when binary.OperatorMethod == null:
+                    return Binary(binary, depth);
+                case ILocalReferenceOperation local:
+                    return SingleAssignmentLocal(local, depth);
+                case IFieldReferenceOperation field:
+                    return StaticReadonlyField(field.Field, depth);
+                default:
+                    return null;
+            }
+        }
+
+        private static long? Binary(IBinaryOperation binary, int depth)
+        {
+            long? left = Evaluate(binary.LeftOperand, depth + 1);
+            if (left == null) return null;
+            long? right = Evaluate(binary.RightOperand, depth + 1);
+            if (right == null) return null;
+            long l = left.Value, r = right.Value;
+            try
+            {
+                checked
+                {
+                    switch (binary.OperatorKind)
+                    {
+                        case BinaryOperatorKind.Add: return l + r;
+                        case BinaryOperatorKind.Subtract: return l - r;
+                        case BinaryOperatorKind.Multiply: return l * r;
+                        case BinaryOperatorKind.Divide: return r == 0 ? (long?)null : l / r;
+                        case BinaryOperatorKind.Remainder: return r == 0 ? (long?)null : l % r;
+                        case BinaryOperatorKind.LeftShift: return r < 0 || r > 62 ? (long?)null : l << (int)r;
+                        case BinaryOperatorKind.RightShift: return r < 0 || r > 63 ? (long?)null : l >> (int)r;
+                        case BinaryOperatorKind.And: return l & r;
+                        case BinaryOperatorKind.Or: return l | r;
+                        default: return null;
+                    }
+                }
+            }
+            catch (OverflowException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>A local whose only write is its declaration's initializer.</summary>
+        private static long? SingleAssignmentLocal(ILocalReferenceOperation reference, int depth)
+        {
+            ILocalSymbol local = reference.Local;
+            if (local.IsRef || local.IsConst) return null;
+            IOperation root = reference.Root();
+            IOperation? initializer = null;
+            foreach (var node in root.Descendants())
+            {
+                switch (node)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
+                        initializer = declarator.Initializer?.Value;
+                        if (initializer == null) return null;
+                        break;
+                    case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local) && LocalWrites.IsWrite(other):
+                        return null;
+                }
+            }
+
+            return initializer == null ? null : Evaluate(initializer, depth + 1);
+        }
+
+        /// <summary>A static readonly field initialized in source with a provable value and not assigned in a static constructor.</summary>
+        private static long? StaticReadonlyField(IFieldSymbol field, int depth)
+        {
+            if (!field.IsStatic || !field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1) return null;
+            if (field.ContainingType.StaticConstructors.Any(c => !c.IsImplicitlyDeclared)) return null;
+            var declarator = field.DeclaringSyntaxReferences[0].GetSyntax() as Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax;
+            var value = declarator?.Initializer?.Value;
+            if (value == null) return null;
+            // The initializer is folded by the compiler when it is a constant expression.
+            return LiteralFolding.TryFold(value, depth);
+        }
+
+        private static long? ToInt64(object? value)
+        {
+            switch (value)
+            {
+                case int i: return i;
+                case long l: return l;
+                case short s: return s;
+                case byte b: return b;
+                case sbyte sb: return sb;
+                case ushort us: return us;
+                case uint ui: return ui;
+                case ulong ul when ul <= long.MaxValue: return (long)ul;
+                case char c: return c;
+                default: return null;
+            }
+        }
+    }
+}

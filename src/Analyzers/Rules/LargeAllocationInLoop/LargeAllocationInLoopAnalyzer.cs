@@ -1,0 +1,82 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using AllocAnalyzers.Configuration;
+using AllocAnalyzers.Diagnostics;
+using AllocAnalyzers.Flow;
+using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Operations;
+using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Runtime.Formatting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+
+namespace AllocAnalyzers.Rules.LargeAllocationInLoop
+{
+    /// <summary>
+    /// ALLOC001: a large zero-initialized allocation that runs again on every loop iteration while
+    /// the buffer does not outlive the iteration — the runtime zeroes (and for 85,000 bytes and more,
+    /// the Large Object Heap collects) the same amount of memory over and over.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class LargeAllocationInLoopAnalyzer : AllocAnalyzer
+    {
+        /// <summary>Default threshold: the Large Object Heap threshold.</summary>
+        public const long DefaultThresholdBytes = ManagedAllocationCosts.LargeObjectHeapThreshold;
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
+            RuleIds.LargeAllocationInLoop,
+            title: "Large zero-initialized allocation repeated in a loop",
+            messageFormat: "'{0}' {1} on every loop iteration{2}: about {3} per iteration ({4} profile)",
+            description: "The buffer is allocated, and zeroed by the runtime, on every iteration although it does not outlive the iteration. Allocate it once before the loop and reuse it, or rent it from ArrayPool<T>.Shared. Configure the size threshold with dotnet_code_quality.ALLOC001.threshold_bytes.");
+
+        private static readonly ConditionalWeakTable<ControlFlowGraph, FlowSuccessors> Successors = new ConditionalWeakTable<ControlFlowGraph, FlowSuccessors>();
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+
+        internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
+        {
+            context.RegisterSyntaxTreeAction(tree => Threshold(session, tree.Tree, tree.ReportDiagnostic));
+            context.RegisterOperationAction(
+                operationContext => Analyze(operationContext, session),
+                OperationKind.ArrayCreation, OperationKind.Invocation, OperationKind.ObjectCreation);
+        }
+
+        private static long Threshold(AnalysisSession session, SyntaxTree tree, System.Action<Diagnostic> report) =>
+            session.Configuration.GetByteCount(tree, RuleIds.LargeAllocationInLoop, OptionKeys.ThresholdBytes, DefaultThresholdBytes, report);
+
+        private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
+        {
+            var allocation = ManagedAllocationRecognizer.Recognize(context.Operation, session.Types);
+            if (allocation == null) return;
+            if (allocation.Bytes < Threshold(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+
+            var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
+            if (loop == null || !RunsRepeatedly(context)) return;
+            if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(allocation, session)));
+        }
+
+        /// <summary>True when the control-flow graph has a path from the allocation back to itself.</summary>
+        private static bool RunsRepeatedly(OperationAnalysisContext context)
+        {
+            var location = FlowGraphLocator.Locate(context.GetControlFlowGraph(), context.Operation);
+            if (location == null) return false;
+            var successors = Successors.GetValue(location.Graph, graph => new FlowSuccessors(graph));
+            return successors.IsOnCycle(location.Block.Ordinal);
+        }
+
+        private static object[] MessageArguments(ManagedAllocation allocation, AnalysisSession session)
+        {
+            var estimate = ManagedAllocationCosts.RepeatedArrayAllocation(allocation.Bytes, session.CostProfile);
+            string what = allocation.ZeroedByRuntime
+                ? "allocates and zeroes " + CostFormat.BytesExact(allocation.Bytes)
+                : "allocates " + CostFormat.BytesExact(allocation.Bytes) + " (not zeroed: an uninitialized buffer)";
+            string heap = estimate.LargeObjectHeap ? ", on the Large Object Heap, which only gen 2 collections reclaim" : string.Empty;
+            double seconds = allocation.ZeroedByRuntime ? estimate.Seconds : estimate.Seconds - session.CostProfile.ZeroingSeconds(allocation.Bytes);
+            return new object[] { SyntaxText.Short(allocation.Operation.Syntax), what, heap, CostFormat.Duration(seconds), session.CostProfile.Name };
+        }
+    }
+}
