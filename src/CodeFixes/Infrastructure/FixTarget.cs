@@ -1,0 +1,25 @@
+using Microsoft.CodeAnalysis;
+
+namespace AllocAnalyzers.CodeFixes.Infrastructure
+{
+    /// <summary>What a fix looks at: the diagnostic, the node it points to, and the document's semantic model.</summary>
+    internal sealed class FixTarget
+    {
+        public FixTarget(Document document, SemanticModel semanticModel, SyntaxNode root, Diagnostic diagnostic, SyntaxNode node)
+        {
+            Document = document;
+            SemanticModel = semanticModel;
+            Root = root;
+            Diagnostic = diagnostic;
+            Node = node;
+        }
+
+        public Document Document { get; }
+        public SemanticModel SemanticModel { get; }
+        public SyntaxNode Root { get; }
+        public Diagnostic Diagnostic { get; }
+
+        /// <summary>The node whose span is exactly the diagnostic's span.</summary>
+        public SyntaxNode Node { get; }
+    }
+}

@@ -1,0 +1,134 @@
+using System.Linq;
+using System.Threading;
+using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.Flow;
+using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Operations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
+{
+    /// <summary>
+    /// ALLOC001 fix 1: allocate once before the outermost loop and, where the allocation stood,
+    /// reset the buffer to the state a fresh one would have (Array.Clear, Clear(), SetLength(0)).
+    /// The reset keeps behaviour exact — no data from an earlier iteration can be seen — and costs
+    /// one memset, far less than an allocation that the runtime zeroes and the GC must collect.
+    /// </summary>
+    internal sealed class HoistAllocationFix : DiagnosticFix
+    {
+        public const string Key = "ALLOC001.Hoist";
+
+        /// <summary>Members whose result would show that the object was reused (grown capacity, old bytes past the length) or that end its life.</summary>
+        private static readonly string[] ReuseRevealingMembers =
+        {
+            "Capacity", "EnsureCapacity", "TrimExcess", "GetBuffer", "TryGetBuffer", "MaxCapacity", "Dispose", "DisposeAsync", "Close",
+        };
+
+        public override string EquivalenceKey => Key;
+
+        public override string Title => "Allocate once before the loop and reuse it";
+
+        public override FixPlan? Prepare(FixTarget target, CancellationToken cancellationToken)
+        {
+            var model = target.SemanticModel;
+            var declaration = AllocationDeclaration.Find(target.Node, model, cancellationToken);
+            if (declaration == null) return null;
+            var operation = model.GetOperation(target.Node, cancellationToken);
+            if (operation == null) return null;
+            var allocation = ManagedAllocationRecognizer.Recognize(operation, new WellKnownTypes(model.Compilation));
+            if (allocation == null) return null;
+
+            var loop = LoopSyntax.OutermostLoop(declaration.Statement);
+            if (loop == null || !StatementPlacement.CanInsertBefore(loop)) return null;
+            if (HasNameConflict(declaration, loop, model, cancellationToken)) return null;
+
+            var reset = ResetStatement(allocation, declaration, model, cancellationToken);
+            if (reset == null) return null;
+            var hoisted = HoistedDeclaration(declaration, allocation, loop, model, cancellationToken);
+            if (hoisted == null) return null;
+
+            return new FixPlan(editor =>
+            {
+                StatementPlacement.InsertBefore(editor, loop, new[] { hoisted });
+                editor.ReplaceNode(declaration.Statement, reset.WithTriviaFrom(declaration.Statement));
+            });
+        }
+
+        private static StatementSyntax? ResetStatement(ManagedAllocation allocation, AllocationDeclaration declaration, SemanticModel model, CancellationToken cancellationToken)
+        {
+            string name = declaration.Name;
+            if (allocation.Kind != AllocationKind.CapacityConstructor)
+            {
+                return GeneratedCode.Statement($"global::System.Array.Clear({name}, 0, {name}.Length);");
+            }
+
+            // A reused collection differs from a fresh one only in what these members reveal.
+            foreach (var reference in declaration.References(declaration.Block, model, cancellationToken))
+            {
+                if (reference.Parent is MemberAccessExpressionSyntax access && access.Expression == reference &&
+                    ReuseRevealingMembers.Contains(access.Name.Identifier.ValueText))
+                {
+                    return null;
+                }
+
+                if (reference.Parent is UsingStatementSyntax) return null;
+            }
+
+            string typeName = allocation.Type?.OriginalDefinition.ToDisplayString() ?? string.Empty;
+            return typeName == "System.IO.MemoryStream"
+                ? GeneratedCode.Statement($"{name}.SetLength(0);")
+                : GeneratedCode.Statement($"{name}.Clear();");
+        }
+
+        /// <summary>
+        /// The declaration to put before the loop. A size that names a local of the loop body
+        /// (<c>const int size = ...</c> inside the loop) is restated as its proven value.
+        /// </summary>
+        private static StatementSyntax? HoistedDeclaration(AllocationDeclaration declaration, ManagedAllocation allocation, StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
+        {
+            var statement = declaration.Statement;
+            bool namesLoopLocal = declaration.Declarator.Initializer!.Value.DescendantNodes().OfType<IdentifierNameSyntax>()
+                .Select(n => model.GetSymbolInfo(n, cancellationToken).Symbol)
+                .OfType<ILocalSymbol>()
+                .Any(local => local.DeclaringSyntaxReferences.Any(r => loop.Span.Contains(r.Span)));
+            if (namesLoopLocal)
+            {
+                if (!(allocation.SizeOperation.Syntax is ExpressionSyntax size) || (allocation.Operation is IArrayCreationOperation array && array.DimensionSizes.Length > 1)) return null;
+                var literal = SyntaxFactory.ParseExpression(LiteralFolding.ToLiteral(allocation.ElementCount)).WithTriviaFrom(size);
+                statement = statement.ReplaceNode(size, literal);
+            }
+
+            return statement.WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        /// <summary>
+        /// The hoisted local must not collide with another declaration of the same name in the scope
+        /// it moves to, nor capture a same-named field or local used around the loop.
+        /// </summary>
+        private static bool HasNameConflict(AllocationDeclaration declaration, StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
+        {
+            string name = declaration.Name;
+            if (model.LookupSymbols(loop.SpanStart, name: name).Any(s => !SymbolEqualityComparer.Default.Equals(s, declaration.Local))) return true;
+
+            SyntaxNode scope = loop.Parent is BlockSyntax || loop.Parent is SwitchSectionSyntax ? loop.Parent : loop;
+            foreach (var token in scope.DescendantTokens())
+            {
+                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name) continue;
+                if (token.Parent == declaration.Declarator) continue;
+                if (token.Parent is IdentifierNameSyntax identifier && loop.Span.Contains(identifier.Span) &&
+                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, declaration.Local))
+                {
+                    continue;
+                }
+
+                return true;
+            }
+
+            return false;
+        }
+    }
+}
