@@ -1,0 +1,147 @@
+using System;
+using System.Collections.Generic;
+using AllocAnalyzers.Runtime.Formatting;
+using AllocAnalyzers.Runtime.Model.Pages;
+using AllocAnalyzers.Runtime.Model.Simulation;
+
+namespace AllocAnalyzers.Runtime.Model.Allocators
+{
+    /// <summary>
+    /// The .NET GC as far as array allocation cost goes (dotnet/runtime src/coreclr/gc):
+    /// small objects come from allocation contexts cleared in advance and die in gen 0; objects of
+    /// 85,000 bytes or more go to the Large Object Heap, are cleared at allocation and are reclaimed
+    /// only by gen 2 collections, which also give the dead objects' pages back; pinned arrays go to the
+    /// Pinned Object Heap (also collected with gen 2). Arrays are loop-local: each dies at once.
+    /// </summary>
+    public sealed class ManagedHeap
+    {
+        /// <summary>gc.h: <c>LARGE_OBJECT_SIZE = 85000</c> (GCLOHThreshold can only raise it).</summary>
+        public const long LargeObjectThreshold = 85000;
+
+        /// <summary>
+        /// GC.AllocateUninitializedArray: "if (length &lt; 2048 / Unsafe.SizeOf&lt;T&gt;()) return new T[length];"
+        /// for unpinned arrays (System.Private.CoreLib GC.CoreCLR.cs).
+        /// </summary>
+        public const long UninitializedMinBytes = 2048;
+
+        /// <summary>Array header on 64-bit: object header, method table pointer, length (3 × 8 bytes).</summary>
+        public const long ArrayOverhead = 24;
+
+        private readonly SimulationContext _context;
+        private readonly List<int> _deadLargeObjects = new List<int>();
+        private readonly Dictionary<long, int> _hoisted = new Dictionary<long, int>();
+        private readonly int _gen0;
+        private long _gen0Used;
+        private long _uohSinceGen2;
+
+        public ManagedHeap(SimulationContext context)
+        {
+            _context = context;
+            _gen0 = context.Memory.Map(context.Ledger.Profile.Gen0BudgetBytes);
+        }
+
+        /// <summary>True when an array of <paramref name="bytes"/> payload bytes lands on the Large Object Heap.</summary>
+        public static bool IsLarge(long bytes) => bytes + ArrayOverhead >= LargeObjectThreshold;
+
+        /// <summary>Allocates an array of <paramref name="bytes"/> payload bytes that becomes garbage at once.</summary>
+        public void AllocateArray(long bytes, ManagedArrayKind kind)
+        {
+            if (bytes < 0) throw new ArgumentOutOfRangeException(nameof(bytes));
+            var ledger = _context.Ledger;
+            ledger.ManagedAllocation();
+            long size = (bytes + ArrayOverhead + 7) / 8 * 8;
+            bool pinned = kind == ManagedArrayKind.Pinned || kind == ManagedArrayKind.PinnedUninitialized;
+            bool zero = kind == ManagedArrayKind.Zeroed || kind == ManagedArrayKind.Pinned
+                || (kind == ManagedArrayKind.Uninitialized && bytes < UninitializedMinBytes);
+            if (kind == ManagedArrayKind.Uninitialized && bytes < UninitializedMinBytes)
+            {
+                ledger.Note("under 2,048 bytes: AllocateUninitializedArray falls back to new T[n]");
+            }
+
+            if (!pinned && size < LargeObjectThreshold)
+            {
+                AllocateSmall(size, zero);
+                return;
+            }
+
+            AllocateUserOldHeap(size, zero, pinned ? "Pinned Object Heap" : "Large Object Heap");
+        }
+
+        /// <summary>Clears a live buffer of <paramref name="bytes"/> (a hoisted buffer with Array.Clear).</summary>
+        public void ClearLiveBuffer(long bytes)
+        {
+            if (!_hoisted.TryGetValue(bytes, out int mapping))
+            {
+                mapping = _context.Memory.Map(bytes);
+                _hoisted.Add(bytes, mapping);
+            }
+
+            _context.Clear(mapping, 0, bytes);
+            _context.Ledger.Note("memset of a live buffer, " + CostFormat.Bytes(bytes));
+        }
+
+        private void AllocateSmall(long size, bool zero)
+        {
+            var ledger = _context.Ledger;
+            long budget = ledger.Profile.Gen0BudgetBytes;
+            if (_gen0Used + size > budget)
+            {
+                // Gen 0 is full: collect it (everything in it is dead) and reuse its memory.
+                ledger.Gen0Collection();
+                ledger.Note("gen 0 collection");
+                _gen0Used = 0;
+            }
+
+            long offset = _gen0Used;
+            _gen0Used += size;
+            if (zero)
+            {
+                // Allocation contexts are cleared when handed out (memclr up to the used mark), i.e. in advance.
+                _context.Clear(_gen0, offset, Math.Min(size, budget - offset));
+                ledger.Note("small-object heap: cleared with its allocation context, " + CostFormat.Bytes(size));
+            }
+            else
+            {
+                ledger.Note("small-object heap, not cleared (GC_ALLOC_ZEROING_OPTIONAL)");
+            }
+        }
+
+        private void AllocateUserOldHeap(long size, bool zero, string heap)
+        {
+            var ledger = _context.Ledger;
+            if (_uohSinceGen2 + size > ledger.Profile.LohBytesPerGen2 && _uohSinceGen2 > 0) CollectGen2();
+
+            // The dead objects' pages went back at the last gen 2, so a new object gets fresh pages.
+            int mapping = _context.Memory.Map(size);
+            _uohSinceGen2 += size;
+            _deadLargeObjects.Add(mapping);
+            _context.Write(mapping, 0, ArrayOverhead);
+            if (zero)
+            {
+                _context.Clear(mapping, 0, size);
+                ledger.Note(heap + ": cleared at allocation, " + CostFormat.Bytes(size));
+            }
+            else
+            {
+                ledger.Note(heap + ": not cleared (GC_ALLOC_ZEROING_OPTIONAL)");
+            }
+        }
+
+        /// <summary>A full collection: gen 0 is emptied and every dead large or pinned object's pages are released.</summary>
+        private void CollectGen2()
+        {
+            var ledger = _context.Ledger;
+            ledger.Gen2Collection();
+            long released = 0;
+            foreach (int mapping in _deadLargeObjects) released += _context.Memory.Unmap(mapping);
+            _deadLargeObjects.Clear();
+            ledger.Totals.Seconds += released * ledger.Profile.UnmapSecondsPerResidentPage;
+            ledger.Note("gen 2 collection (LOH budget of " + CostFormat.Bytes(ledger.Profile.LohBytesPerGen2) + " used)");
+            _uohSinceGen2 = 0;
+            _gen0Used = 0;
+        }
+
+        /// <summary>Pages of the heap's own gen 0 area and hoisted buffers count as resident; this is their mapping count.</summary>
+        internal int LiveMappings => _hoisted.Count + 1 + _deadLargeObjects.Count;
+    }
+}
