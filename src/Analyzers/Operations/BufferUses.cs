@@ -33,12 +33,16 @@ namespace AllocAnalyzers.Operations
     /// <summary>One use of a buffer and the bytes from its start it may touch (null: unknown, possibly all).</summary>
     internal sealed class BufferUse
     {
-        public BufferUse(BufferUseKind kind, IOperation operation, long? extent)
+        public BufferUse(BufferUseKind kind, IOperation operation, long? extent, IArgumentOperation? argument = null)
         {
             Kind = kind;
             Operation = operation;
             Extent = extent;
+            Argument = argument;
         }
+
+        /// <summary>For calls and creations: the argument that passes the buffer.</summary>
+        public IArgumentOperation? Argument { get; }
 
         public BufferUseKind Kind { get; }
 
@@ -58,6 +62,19 @@ namespace AllocAnalyzers.Operations
     /// </summary>
     internal static class BufferUses
     {
+        /// <summary>
+        /// The uses of a freshly created buffer: through the local it is stored in, or — when it is
+        /// passed straight to a call — that one use. Null when it goes anywhere else.
+        /// </summary>
+        public static List<BufferUse>? OfValue(IOperation value, WellKnownTypes types, out ILocalSymbol? local)
+        {
+            local = PointerLocals.Receiver(value);
+            if (local != null) return Of(local, value, types);
+            var parent = value.ParentSkippingConversions(out IOperation child);
+            if (!(parent is IArgumentOperation)) return null;
+            return new List<BufferUse> { Classify(child, child.Type ?? value.Type, types) };
+        }
+
         public static List<BufferUse> Of(ILocalSymbol local, IOperation anchor, WellKnownTypes types)
         {
             var uses = new List<BufferUse>();
@@ -83,7 +100,7 @@ namespace AllocAnalyzers.Operations
                     continue;
                 }
 
-                uses.Add(Classify(reference, types));
+                uses.Add(Classify(reference, reference.Local.Type, types));
             }
         }
 
@@ -112,10 +129,11 @@ namespace AllocAnalyzers.Operations
             return null;
         }
 
-        private static BufferUse Classify(ILocalReferenceOperation reference, WellKnownTypes types)
+        private static BufferUse Classify(IOperation reference, ITypeSymbol? declaredType, WellKnownTypes types)
         {
             IOperation? parent = reference.ParentSkippingConversions(out IOperation child);
-            long elementSize = ElementSize(child.Type ?? reference.Local.Type);
+            var type = child.Type ?? declaredType;
+            long elementSize = type == null ? -1 : ElementSize(type);
             switch (parent)
             {
                 case IArgumentOperation argument when argument.Parameter?.RefKind == RefKind.None || argument.Parent is IFunctionPointerInvocationOperation:
@@ -168,26 +186,28 @@ namespace AllocAnalyzers.Operations
         private static BufferUse Argument(IArgumentOperation argument, IOperation child, WellKnownTypes types, long elementSize)
         {
             var call = argument.Parent!;
-            if (NativeAllocation.FreedPointer(call, types) == child.WithoutConversions()) return new BufferUse(BufferUseKind.Freed, call, null);
+            if (NativeAllocation.FreedPointer(call, types) == child.WithoutConversions()) return new BufferUse(BufferUseKind.Freed, call, null, argument);
             if (NativeCalls.IsNativeCall(call, types))
             {
+                // The length may count bytes (the C convention) or elements: take the larger reading.
                 var length = NativeCalls.LengthArgumentFor(argument);
-                long? bytes = length == null ? null : ConstantValues.TryGetInt64(length.Value);
-                return new BufferUse(BufferUseKind.NativeCall, call, bytes < 0 ? null : bytes);
+                long? count = length == null ? null : ConstantValues.TryGetInt64(length.Value);
+                long? bytes = count == null || count < 0 || elementSize <= 0 ? null : count * System.Math.Max(1, elementSize);
+                return new BufferUse(BufferUseKind.NativeCall, call, bytes, argument);
             }
 
             if (call is IObjectCreationOperation creation && IsSpan(creation.Type, types)) return SpanConstructor(creation, argument, elementSize);
             if (call is IInvocationOperation invocation && invocation.TargetMethod.Name == "AsSpan" && invocation.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0)
             {
-                return Slice(invocation, invocation.Arguments, 1, elementSize);
+                return Slice(invocation, invocation.Arguments, 1, elementSize, argument);
             }
 
             if (call is IInvocationOperation borrowed && IsBorrowingType(argument.Parameter?.Type, types) && !ReturnsPointer(borrowed))
             {
-                return new BufferUse(BufferUseKind.Borrowed, call, null);
+                return new BufferUse(BufferUseKind.Borrowed, call, null, argument);
             }
 
-            return new BufferUse(BufferUseKind.Other, call, null);
+            return new BufferUse(BufferUseKind.Other, call, null, argument);
         }
 
         /// <summary><c>new Span&lt;T&gt;(pointer, length)</c> or <c>new Span&lt;T&gt;(array, start, length)</c>.</summary>
@@ -198,21 +218,21 @@ namespace AllocAnalyzers.Operations
             {
                 long? count = ConstantValues.TryGetInt64(args[1].Value);
                 long? spanElement = creation.Type is INamedTypeSymbol span && span.TypeArguments.Length == 1 ? TypeSizes.ElementSize(span.TypeArguments[0]) : null;
-                return new BufferUse(BufferUseKind.View, creation, count == null || spanElement == null || count < 0 ? null : count * spanElement);
+                return new BufferUse(BufferUseKind.View, creation, count == null || spanElement == null || count < 0 ? null : count * spanElement, buffer);
             }
 
-            if (args.Length == 3 && buffer.Parameter?.Ordinal == 0) return Slice(creation, args, 1, bufferElementSize);
-            return new BufferUse(BufferUseKind.View, creation, null);
+            if (args.Length == 3 && buffer.Parameter?.Ordinal == 0) return Slice(creation, args, 1, bufferElementSize, buffer);
+            return new BufferUse(BufferUseKind.View, creation, null, buffer);
         }
 
         /// <summary>A (start, length) pair of arguments at <paramref name="first"/>: the extent is start + length.</summary>
-        private static BufferUse Slice(IOperation view, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args, int first, long elementSize)
+        private static BufferUse Slice(IOperation view, System.Collections.Immutable.ImmutableArray<IArgumentOperation> args, int first, long elementSize, IArgumentOperation buffer)
         {
-            if (args.Length != first + 2 || elementSize <= 0) return new BufferUse(BufferUseKind.View, view, null);
+            if (args.Length != first + 2 || elementSize <= 0) return new BufferUse(BufferUseKind.View, view, null, buffer);
             long? start = ConstantValues.TryGetInt64(args[first].Value);
             long? length = ConstantValues.TryGetInt64(args[first + 1].Value);
             bool provable = start != null && length != null && start >= 0 && length >= 0;
-            return new BufferUse(BufferUseKind.View, view, provable ? (start + length) * elementSize : null);
+            return new BufferUse(BufferUseKind.View, view, provable ? (start + length) * elementSize : null, buffer);
         }
 
         private static bool IsSpan(ITypeSymbol? type, WellKnownTypes types) =>

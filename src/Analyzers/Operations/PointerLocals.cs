@@ -38,7 +38,7 @@ namespace AllocAnalyzers.Operations
         }
 
         /// <summary>True when the local is written anywhere other than at <paramref name="allowedWrite"/> (its declaration or assignment).</summary>
-        public static bool IsWrittenElsewhere(IEnumerable<ILocalReferenceOperation> references, IOperation allowedWrite)
+        public static bool IsWrittenElsewhere(IEnumerable<ILocalReferenceOperation> references, IOperation? allowedWrite)
         {
             foreach (var reference in references)
             {
