@@ -100,8 +100,27 @@ namespace AllocAnalyzers.Operations
                     continue;
                 }
 
+                var alias = Alias(reference, anchor);
+                if (alias != null && depth < 2)
+                {
+                    Collect(alias, anchor, types, uses, depth + 1);
+                    continue;
+                }
+
                 uses.Add(Classify(reference, reference.Local.Type, types));
             }
+        }
+
+        /// <summary>
+        /// A local declared from the buffer and never written again (<c>byte* b = (byte*)p;</c>,
+        /// <c>var copy = buffer;</c>): its uses are the buffer's uses.
+        /// </summary>
+        private static ILocalSymbol? Alias(ILocalReferenceOperation reference, IOperation anchor)
+        {
+            var parent = reference.ParentSkippingConversions(out _);
+            if (!(parent is IVariableInitializerOperation initializer) || !(initializer.Parent is IVariableDeclaratorOperation declarator)) return null;
+            if (declarator.Symbol.IsRef || declarator.Syntax.Parent?.Parent is FixedStatementSyntax) return null;
+            return PointerLocals.IsWrittenElsewhere(PointerLocals.References(anchor, declarator.Symbol), null) ? null : declarator.Symbol;
         }
 
         /// <summary>The pointer declared by <c>fixed (T* p = buffer)</c> or <c>fixed (T* p = &amp;buffer[0])</c>.</summary>
