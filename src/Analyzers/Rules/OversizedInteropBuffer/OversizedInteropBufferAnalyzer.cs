@@ -86,10 +86,11 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
         }
 
         /// <summary>
-        /// Every native call that receives the buffer has a provable length (else: quiet — the length may
-        /// be the buffer's own), the buffer is not stored, returned or captured, and the most any
-        /// provable use can touch is the size that matters. Managed uses of unknown extent (a span up to
-        /// what the native call returned, a borrowing call) do not change what the native side can touch.
+        /// Every use of the buffer is bounded — native calls by their constant lengths (an unknown
+        /// length may be the buffer's own), indexes and spans by constants or by what a native read
+        /// returned (<see cref="UseBounds"/>) — and nothing stores, returns, captures it or asks its
+        /// Length. Then the most any use can touch is the size that matters, and the rest was zeroed
+        /// for nothing.
         /// </summary>
         private static (long Used, long NativeLength, IOperation Call)? Verdict(List<BufferUse> uses)
         {
@@ -97,23 +98,16 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             IOperation? call = null;
             foreach (var use in uses)
             {
-                switch (use.Kind)
+                if (use.Kind == BufferUseKind.Freed) continue;
+                if (use.Kind == BufferUseKind.Other || use.Kind == BufferUseKind.Length) return null;
+                long? bound = UseBounds.Of(use, uses);
+                if (bound == null) return null;
+                used = Math.Max(used, bound.Value);
+                if (use.Kind == BufferUseKind.NativeCall && bound.Value > nativeLength)
                 {
-                    case BufferUseKind.Other:
-                    case BufferUseKind.Length:
-                        return null;
-                    case BufferUseKind.NativeCall:
-                        if (use.Extent == null) return null;
-                        if (use.Extent.Value > nativeLength)
-                        {
-                            nativeLength = use.Extent.Value;
-                            call = use.Operation;
-                        }
-
-                        break;
+                    nativeLength = bound.Value;
+                    call = use.Operation;
                 }
-
-                if (use.Extent != null) used = Math.Max(used, use.Extent.Value);
             }
 
             return call == null ? null : ((long, long, IOperation)?)(used, nativeLength, call);

@@ -12,11 +12,11 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
 {
     /// <summary>
-    /// ALLOC003 fix: allocate only what the native calls can use. Offered when every use of the buffer
-    /// stays provably inside the new size — native calls with constant lengths, constant indexes,
-    /// spans and (start, count) ranges bounded by constants or by what a native read returned — and
-    /// nothing reads its <c>Length</c>, so the program computes exactly what it did. The new size is
-    /// written as the call's own constant when that name is in scope at the allocation.
+    /// ALLOC003 fix: allocate only what the uses can reach. The analyzer flags only buffers whose every
+    /// use is bounded (<see cref="UseBounds"/>) and whose Length nobody reads, so the program computes
+    /// exactly what it did; the fix re-checks that against the current document and needs a single
+    /// size argument. The new size is written as the call's own constant when that name is in scope
+    /// at the allocation.
     /// </summary>
     internal sealed class ShrinkInteropBufferFix : DiagnosticFix
     {

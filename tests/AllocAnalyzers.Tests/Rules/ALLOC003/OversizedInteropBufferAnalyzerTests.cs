@@ -45,6 +45,8 @@ public class OversizedInteropBufferAnalyzerTests
     [InlineData("nint n = read(fd, [|new byte[1 << 20]|], 16384);")]
     [InlineData("var buf = [|GC.AllocateArray<byte>(1 << 20)|]; read(fd, buf, 16384);")]
     [InlineData("var buf = [|new byte[1 << 20]|]; read(fd, buf, 16384); read(fd, buf, 65536); buf[100] = 1;")]
+    [InlineData("var buf = [|new byte[1 << 20]|]; nint n = read(fd, buf, 16384); stream.Write(buf, 0, (int)n);")]
+    [InlineData("byte* p = (byte*)[|NativeMemory.AllocZeroed(1 << 20)|]; nint n = readp(fd, p, 16384); Use(new ReadOnlySpan<byte>(p, (int)n)); NativeMemory.Free(p);")]
     [InlineData("const int Chunk = 1 << 20; const int Record = 16384; var buf = [|new byte[Chunk]|]; read(fd, buf, Record);")]
     public Task Flags_zeroed_buffer_larger_than_the_native_length(string body) => Verify.VerifyAsync(InMethod(body));
 
@@ -64,6 +66,13 @@ public class OversizedInteropBufferAnalyzerTests
     [InlineData("var buf = new byte[count]; read(fd, buf, 16384);")] // size unknown
     [InlineData("byte* p = (byte*)NativeMemory.AllocZeroed(1 << 20); readp(fd, p + 4096, 16384); NativeMemory.Free(p);")] // offset pointer
     [InlineData("Func<byte[]> f = () => { var b = new byte[1 << 20]; read(0, b, 16); return b; };")] // returned
+    // Managed uses that may reach past every native length: the zeros there may be read.
+    [InlineData("var buf = new byte[1 << 20]; read(fd, buf, 4096); Use(buf);")] // whole buffer to managed code
+    [InlineData("var buf = new byte[1 << 20]; read(fd, buf, 4096); for (int i = 0; i < count; i++) buf[i]++;")] // index not provable
+    [InlineData("var buf = new byte[1 << 20]; read(fd, buf, 4096); Use(buf.AsSpan(100));")] // open-ended span
+    [InlineData("var buf = new byte[1 << 20]; nint n = read(fd, buf, 4096); n = 1 << 20; Use(buf.AsSpan(0, (int)n));")] // n rewritten
+    [InlineData("var buf = new byte[1 << 20]; nint n = read(fd, buf, 4096); Use(buf.AsSpan(0, (int)n + 1));")] // not the call's result
+    [InlineData("var buf = new byte[1 << 20]; read(fd, buf, 4096); Console.WriteLine(buf.Length);")] // Length read
     public Task Quiet_for_look_alikes(string body) => Verify.VerifyAsync(InMethod(body));
 
     [Fact]

@@ -69,14 +69,6 @@ public class ShrinkInteropBufferFixTests
         Code("var buf = new byte[4096]; const int len = 4096; read(fd, buf, len);"),
         Key);
 
-    [Theory]
-    [InlineData("var buf = [|new byte[1 << 20]|]; read(fd, buf, 4096); Use(buf);")] // whole buffer read by managed code
-    [InlineData("var buf = [|new byte[1 << 20]|]; read(fd, buf, 4096); Use(buf.AsSpan(100));")] // open-ended span
-    [InlineData("var buf = [|new byte[1 << 20]|]; read(fd, buf, 4096); for (int i = 0; i < 4096; i++) buf[i]++;")] // index not provable
-    [InlineData("var buf = [|new byte[1 << 20]|]; nint n = read(fd, buf, 4096); n = 1 << 20; Use(buf.AsSpan(0, (int)n));")] // n rewritten
-    [InlineData("var buf = [|new byte[1 << 20]|]; nint n = read(fd, buf, 4096); Use(buf.AsSpan(0, (int)n + 1));")] // not the call's result
-    public Task No_fix_when_a_use_may_reach_past_the_new_size(string body) => Fix.VerifyNoFixAsync(Code(body), Key);
-
     [Fact]
     public Task Fix_all_in_document() => Fix.VerifyFixAllAsync(
         Code("var a = [|new byte[1 << 20]|]; read(fd, a, RecordSize); var b = [|new byte[2 << 20]|]; read(fd, b, 1024);"),

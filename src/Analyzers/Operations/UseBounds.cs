@@ -1,10 +1,9 @@
 using System.Collections.Generic;
 using System.Linq;
-using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
+namespace AllocAnalyzers.Operations
 {
     /// <summary>
     /// The most bytes a use of a byte buffer can reach, where <see cref="BufferUses"/> could not prove it
