@@ -149,8 +149,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             // sysmalloc_mmap: size = ALIGN_UP (nb + SIZE_SZ, pagesize); calloc never clears an mmapped chunk.
             long mapped = VirtualMemory.RoundUpToPage(nb + GlibcTunables.SizeSz);
             int mapping = _context.Map(mapped);
-            _context.Write(mapping, 0, GlibcTunables.SizeSz * 2);
             _context.Ledger.Note("mmap " + CostFormat.Bytes(mapped) + (clear ? ": fresh pages are zero, nothing cleared" : string.Empty));
+            _context.Write(mapping, 0, GlibcTunables.SizeSz * 2);
             return new NativeBlock(size, mapping, GlibcTunables.SizeSz * 2, mapped - GlibcTunables.SizeSz * 2, new MmappedChunk(mapping, mapped));
         }
 

@@ -76,8 +76,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 _hoisted.Add(bytes, mapping);
             }
 
-            _context.Clear(mapping, 0, bytes);
             _context.Ledger.Note("memset of a live buffer, " + CostFormat.Bytes(bytes));
+            _context.Clear(mapping, 0, bytes);
         }
 
         private void AllocateSmall(long size, bool zero)
@@ -97,8 +97,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             if (zero)
             {
                 // Allocation contexts are cleared when handed out (memclr up to the used mark), i.e. in advance.
-                _context.Clear(_gen0, offset, Math.Min(size, budget - offset));
                 ledger.Note("small-object heap: cleared with its allocation context, " + CostFormat.Bytes(size));
+                _context.Clear(_gen0, offset, Math.Min(size, budget - offset));
             }
             else
             {
@@ -118,8 +118,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             _context.Write(mapping, 0, ArrayOverhead);
             if (zero)
             {
-                _context.Clear(mapping, 0, size);
                 ledger.Note(heap + ": cleared at allocation, " + CostFormat.Bytes(size));
+                _context.Clear(mapping, 0, size);
             }
             else
             {
