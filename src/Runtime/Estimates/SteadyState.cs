@@ -16,11 +16,12 @@ namespace AllocAnalyzers.Runtime.Estimates
         private const long Short = 1L << 20;
         private const long Long = 2L << 20;
 
-        public static CostEstimate Estimate(TraceOp[] body, TargetPlatform platform, CostProfile profile, TraceOpKind explain, bool largeObjectHeap, string prefix)
+        public static CostEstimate Estimate(TraceOp[] body, TargetPlatform platform, CostProfile profile, TraceOpKind explain, bool largeObjectHeap, string prefix,
+            SimulationOptions? options = null)
         {
             if (profile == null) throw new ArgumentNullException(nameof(profile));
-            var shortRun = Simulator.Run(new[] { TraceOp.Repeat(body, Short) }, platform, profile);
-            var longRun = Simulator.Run(new[] { TraceOp.Repeat(body, Long) }, platform, profile);
+            var shortRun = Simulator.Run(new[] { TraceOp.Repeat(body, Short) }, platform, profile, options);
+            var longRun = Simulator.Run(new[] { TraceOp.Repeat(body, Long) }, platform, profile, options);
             var diff = new SimulationTotals();
             diff.AddScaledDifference(longRun.Totals, shortRun.Totals, 1.0 / (Long - Short));
 
