@@ -26,7 +26,8 @@ namespace AllocAnalyzers.Runtime.Costs
             UnmapSecondsPerResidentPage = b.UnmapSecondsPerResidentPage;
             AdviseSeconds = b.AdviseSeconds;
             HeapCallSeconds = b.HeapCallSeconds;
-            ManagedAllocationSeconds = b.ManagedAllocationSeconds;
+            SmallAllocationSeconds = b.SmallAllocationSeconds;
+            LargeAllocationSeconds = b.LargeAllocationSeconds;
             Gen0CollectionSeconds = b.Gen0CollectionSeconds;
             Gen0BudgetBytes = b.Gen0BudgetBytes;
             Gen2CollectionSeconds = b.Gen2CollectionSeconds;
@@ -70,8 +71,11 @@ namespace AllocAnalyzers.Runtime.Costs
         /// <summary>Fixed bookkeeping of one heap call (malloc, calloc, realloc or free) that needs no system call.</summary>
         public double HeapCallSeconds { get; }
 
-        /// <summary>Fixed cost of one managed array allocation, beyond clearing and faults.</summary>
-        public double ManagedAllocationSeconds { get; }
+        /// <summary>Fixed cost of one small-object allocation (allocation helper, context refills), beyond clearing.</summary>
+        public double SmallAllocationSeconds { get; }
+
+        /// <summary>Fixed cost of one large or pinned object allocation (the GC's slow path: lock, find or commit room), beyond clearing.</summary>
+        public double LargeAllocationSeconds { get; }
 
         /// <summary>One gen 0 collection of a heap whose young objects are all dead.</summary>
         public double Gen0CollectionSeconds { get; }

@@ -35,9 +35,13 @@ public sealed class Calibrator
         ("mmap / munmap / madvise", b =>
         {
             b.MapSeconds = Record("mmap 100 MiB", RealPatterns.Map(100L << 20), "s");
-            b.UnmapSeconds = Record("munmap 100 MiB, untouched", RealPatterns.Unmap(100L << 20, resident: false), "s");
+            double untouched = Record("munmap 100 MiB, untouched", RealPatterns.Unmap(100L << 20, resident: false), "s");
             double resident = Record("munmap 64 MiB, resident", RealPatterns.Unmap(64L << 20, resident: true), "s");
-            b.UnmapSecondsPerResidentPage = Math.Max(0, (resident - b.UnmapSeconds) / ((64L << 20) / 4096));
+            b.UnmapSecondsPerResidentPage = Math.Max(0, (resident - untouched) / ((64L << 20) / 4096));
+            // In a loop the unmap of a mapping with one written page costs more than a lone munmap (TLB
+            // shootdown, page-table teardown): take the unmap share from that loop.
+            double round = Record("mmap + 1 page write + munmap, 100 MiB", RealPatterns.MapTouchUnmap(100L << 20, N(2000)), "s");
+            b.UnmapSeconds = Math.Max(untouched, round - b.MapSeconds - b.PageFaultSeconds - b.UnmapSecondsPerResidentPage);
             b.AdviseSeconds = Record("madvise(MADV_DONTNEED) one page", RealPatterns.Madvise(N(2000)), "s");
         }),
         ("glibc malloc/free and calloc/free", b =>
@@ -51,30 +55,46 @@ public sealed class Calibrator
             b.Gen0CollectionSeconds = Record("GC.Collect(0)", RealPatterns.Collect(0, N(50)), "s");
             b.Gen2CollectionSeconds = Record("GC.Collect(2)", RealPatterns.Collect(2, N(20)), "s");
         }),
-        (".NET new byte[1 KiB] (gen 0 budget)", b =>
+        (".NET new byte[1 KiB] (gen 0 budget, small allocation cost)", b =>
         {
-            var t = RealPatterns.NewArray(1024, N(200000));
+            var t = FreshProcess.Measure("new", 1024, N(200000));
             Record("new byte[1 KiB]", t.Seconds, "s");
             b.Gen0BudgetBytes = t.Gen0PerIteration > 0 ? (long)(1048 / t.Gen0PerIteration) : 256L << 20;
             Record("gen 0 budget", b.Gen0BudgetBytes, "B");
+            // What the model's other parts of this loop (the clear, the gen 0 share) leave is the allocation itself.
+            double rest = t.Seconds - 1048 / b.ZeroingBytesPerSecondInCache - t.Gen0PerIteration * b.Gen0CollectionSeconds;
+            b.SmallAllocationSeconds = Record("small allocation fixed cost", Math.Max(1e-9, rest), "s");
         }),
         (".NET new byte[1 MiB] (LOH budget)", b =>
         {
-            var t = RealPatterns.NewArray(1 << 20, N(400));
+            var t = FreshProcess.Measure("new", 1 << 20, N(1000));
             Record("new byte[1 MiB]", t.Seconds, "s");
             b.LohBytesPerGen2 = t.Gen2PerIteration > 0 ? (long)(((1 << 20) + 24) / t.Gen2PerIteration) : 1L << 30;
             Record("LOH bytes per gen 2", b.LohBytesPerGen2, "B");
         }),
-        (".NET GC.AllocateUninitializedArray 1 MiB", b =>
+        (".NET GC.AllocateUninitializedArray 100 KB and 1 MiB (LOH allocation and gen 2 cost)", b =>
         {
-            var t = RealPatterns.UninitializedArray(1 << 20, N(400));
-            Record("AllocateUninitializedArray 1 MiB", t.Seconds, "s");
-            // What is left after the model's other parts of the same loop: the gen 2 share and the header's page fault.
-            double rest = t.Seconds - t.Gen2PerIteration * b.Gen2CollectionSeconds - b.PageFaultSeconds;
-            b.ManagedAllocationSeconds = Record("managed allocation fixed cost", Math.Max(50e-9, rest), "s");
+            // Two loops that differ in how often they collect: t = A + g × G solves for the fixed large-allocation
+            // cost A and the cost G of a gen 2 collection triggered by allocation (dearer than a forced one on an
+            // idle heap: it sweeps and decommits the LOH).
+            var small = FreshProcess.Measure("uninit", 100_000, N(5000));
+            var large = FreshProcess.Measure("uninit", 1 << 20, N(1000));
+            Record("AllocateUninitializedArray 100 KB", small.Seconds, "s");
+            Record("AllocateUninitializedArray 1 MiB", large.Seconds, "s");
+            double g = large.Gen2PerIteration - small.Gen2PerIteration;
+            double gen2 = g > 1e-6 ? (large.Seconds - small.Seconds) / g : -1;
+            if (gen2 > 0)
+            {
+                b.Gen2CollectionSeconds = gen2;
+            }
+
+            double a = large.Seconds - large.Gen2PerIteration * b.Gen2CollectionSeconds;
+            b.LargeAllocationSeconds = Math.Max(50e-9, a);
+            Record("gen 2 collection, triggered", b.Gen2CollectionSeconds, "s");
+            Record("large allocation fixed cost", b.LargeAllocationSeconds, "s");
         }),
         (".NET ArrayPool rent/return", b =>
-            b.PoolRentReturnSeconds = Record("ArrayPool rent+return 1 MiB", RealPatterns.RentReturn(1 << 20, N(100000)).Seconds, "s")),
+            b.PoolRentReturnSeconds = Record("ArrayPool rent+return 1 MiB", FreshProcess.Measure("rent", 1 << 20, N(100000)).Seconds, "s")),
     };
 
     /// <summary>Runs every step, reporting progress, and returns the profile.</summary>

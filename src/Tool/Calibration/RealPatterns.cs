@@ -72,6 +72,15 @@ public static unsafe class RealPatterns
     public static double Map(long bytes) =>
         Stopwatches.MedianSeconds(() => 0, _ => Unmapper.Last = LibC.MapAnonymousMemory(bytes), _ => LibC.Munmap(Unmapper.Last, (nuint)bytes), runs: 21);
 
+    /// <summary>mmap, first write of one page, munmap: what glibc does for a large calloc/free (seconds per round).</summary>
+    public static double MapTouchUnmap(long bytes, int perBatch) =>
+        Stopwatches.MedianSeconds(() =>
+        {
+            nint p = LibC.MapAnonymousMemory(bytes);
+            *(byte*)p = 1;
+            LibC.Munmap(p, (nuint)bytes);
+        }, perBatch);
+
     /// <summary>munmap of <paramref name="bytes"/>, with all pages resident or none.</summary>
     public static double Unmap(long bytes, bool resident) =>
         Stopwatches.MedianSeconds(
@@ -130,9 +139,7 @@ public static unsafe class RealPatterns
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static LoopTiming Managed(Action body, int perBatch)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        // No induced collection first: it would reset the GC's budgets that the loop is meant to show.
         for (int i = 0; i < Math.Max(2, perBatch / 10); i++) body();
         // CollectionCount(0) counts every collection; gen 0-only ones are those that did not reach gen 1.
         int gen0 = GC.CollectionCount(0) - GC.CollectionCount(1), gen2 = GC.CollectionCount(2);

@@ -93,7 +93,7 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
 
         public void HeapCall() => Totals.Seconds += Profile.HeapCallSeconds;
 
-        public void ManagedAllocation() => Totals.Seconds += Profile.ManagedAllocationSeconds;
+        public void ManagedAllocation(bool large) => Totals.Seconds += large ? Profile.LargeAllocationSeconds : Profile.SmallAllocationSeconds;
 
         public void PoolRentReturn() => Totals.Seconds += Profile.PoolRentReturnSeconds;
 

@@ -1,0 +1,4 @@
+namespace AllocAnalyzers.Bench.Validation;
+
+/// <summary>One real loop and the trace that models one iteration of it (or the whole loop, when <see cref="WholeLoop"/>).</summary>
+internal sealed record ValidationPattern(string Name, string Trace, Func<double> Measure, bool WholeLoop = false, long? MmapThreshold = null);
