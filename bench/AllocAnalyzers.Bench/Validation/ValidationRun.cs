@@ -47,6 +47,7 @@ internal static class ValidationRun
             new(".NET new byte[16 MiB]", "new 16MiB", () => FreshProcess.Measure("new", 16 << 20, 200 / n).Seconds),
             new(".NET hoisted byte[1 MiB] + Array.Clear", "clear 1MiB", () => FreshProcess.Measure("clear", 1 << 20, 2000 / n).Seconds),
             new(".NET GC.AllocateUninitializedArray 1 MiB", "uninit 1MiB", () => FreshProcess.Measure("uninit", 1 << 20, 1000 / n).Seconds),
+            new(".NET GC.AllocateUninitializedArray 16 MiB", "uninit 16MiB", () => FreshProcess.Measure("uninit", 16 << 20, 200 / n).Seconds),
             new(".NET ArrayPool rent+return 1 MiB", "rent 1MiB; return", () => FreshProcess.Measure("rent", 1 << 20, 100000 / n).Seconds),
             new(".NET new byte[16 KiB]", "new 16KiB", () => FreshProcess.Measure("new", 16 << 10, 50000 / n).Seconds),
             // A fresh process: the threshold must be fixed before glibc's heap has grown (MALLOC_MMAP_THRESHOLD_).

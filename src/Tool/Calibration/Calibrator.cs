@@ -47,6 +47,8 @@ public sealed class Calibrator
         ("glibc malloc/free and calloc/free", b =>
         {
             b.HeapCallSeconds = Record("malloc(64)+free", RealPatterns.MallocFree(64, N(20000)), "s") / 2;
+            // 256 KiB: above the tcache, and after the first free raises the threshold, served from the heap's top.
+            b.HeapLargeCallSeconds = Record("malloc(256 KiB)+free", RealPatterns.MallocFree(256 << 10, N(20000)), "s") / 2;
             Record("calloc(1 MiB)+free", RealPatterns.CallocFree(1 << 20, N(500)), "s");
             Record("calloc(100 MiB)+free", RealPatterns.CallocFree(100L << 20, N(200)), "s");
         }),
@@ -62,36 +64,35 @@ public sealed class Calibrator
             b.Gen0BudgetBytes = t.Gen0PerIteration > 0 ? (long)(1048 / t.Gen0PerIteration) : 256L << 20;
             Record("gen 0 budget", b.Gen0BudgetBytes, "B");
             // What the model's other parts of this loop (the clear, the gen 0 share) leave is the allocation itself.
-            double rest = t.Seconds - 1048 / b.ZeroingBytesPerSecondInCache - t.Gen0PerIteration * b.Gen0CollectionSeconds;
+            double rest = t.Seconds - 1048 / b.Build().ZeroingBytesPerSecond(b.Gen0BudgetBytes) - t.Gen0PerIteration * b.Gen0CollectionSeconds;
             b.SmallAllocationSeconds = Record("small allocation fixed cost", Math.Max(1e-9, rest), "s");
         }),
-        (".NET new byte[1 MiB] (LOH budget)", b =>
+        (".NET GC.AllocateUninitializedArray 100 KB and 1 MiB (large allocation costs)", b =>
+        {
+            // Per iteration t = A + g × G + h × size (fixed cost A, gen 2 share, size-proportional cost h):
+            // two sizes ten times apart give A and h once the gen 2 share is taken out.
+            var small = FreshProcess.Measure("uninit", 100_000, N(5000));
+            var large = FreshProcess.Measure("uninit", 1 << 20, N(1000));
+            Record("AllocateUninitializedArray 100 KB", small.Seconds, "s");
+            Record("AllocateUninitializedArray 1 MiB", large.Seconds, "s");
+            double r1 = small.Seconds - small.Gen2PerIteration * b.Gen2CollectionSeconds;
+            double r2 = large.Seconds - large.Gen2PerIteration * b.Gen2CollectionSeconds;
+            const double S1 = 100_000 + 24, S2 = (1 << 20) + 24;
+            b.LargeAllocationSecondsPerByte = Math.Max(0, (r2 - r1) / (S2 - S1));
+            b.LargeAllocationSeconds = Math.Max(50e-9, r1 - b.LargeAllocationSecondsPerByte * S1);
+            Record("large allocation fixed cost", b.LargeAllocationSeconds, "s");
+            Record("large allocation cost per MiB", b.LargeAllocationSecondsPerByte * (1 << 20), "s");
+        }),
+        (".NET new byte[1 MiB] (LOH budget, large clear)", b =>
         {
             var t = FreshProcess.Measure("new", 1 << 20, N(1000));
             Record("new byte[1 MiB]", t.Seconds, "s");
             b.LohBytesPerGen2 = t.Gen2PerIteration > 0 ? (long)(((1 << 20) + 24) / t.Gen2PerIteration) : 1L << 30;
             Record("LOH bytes per gen 2", b.LohBytesPerGen2, "B");
-        }),
-        (".NET GC.AllocateUninitializedArray 100 KB and 1 MiB (LOH allocation and gen 2 cost)", b =>
-        {
-            // Two loops that differ in how often they collect: t = A + g × G solves for the fixed large-allocation
-            // cost A and the cost G of a gen 2 collection triggered by allocation (dearer than a forced one on an
-            // idle heap: it sweeps and decommits the LOH).
-            var small = FreshProcess.Measure("uninit", 100_000, N(5000));
-            var large = FreshProcess.Measure("uninit", 1 << 20, N(1000));
-            Record("AllocateUninitializedArray 100 KB", small.Seconds, "s");
-            Record("AllocateUninitializedArray 1 MiB", large.Seconds, "s");
-            double g = large.Gen2PerIteration - small.Gen2PerIteration;
-            double gen2 = g > 1e-6 ? (large.Seconds - small.Seconds) / g : -1;
-            if (gen2 > 0)
-            {
-                b.Gen2CollectionSeconds = gen2;
-            }
-
-            double a = large.Seconds - large.Gen2PerIteration * b.Gen2CollectionSeconds;
-            b.LargeAllocationSeconds = Math.Max(50e-9, a);
-            Record("gen 2 collection, triggered", b.Gen2CollectionSeconds, "s");
-            Record("large allocation fixed cost", b.LargeAllocationSeconds, "s");
+            // What the uninitialized loop does not do is the clear (and the faults it takes).
+            double clear = t.Seconds - b.LargeAllocationSeconds - t.Gen2PerIteration * b.Gen2CollectionSeconds
+                - b.LargeAllocationSecondsPerByte * ((1 << 20) + 24);
+            b.LargeClearBytesPerSecond = Record("large clear bandwidth", (1 << 20) / Math.Max(clear, (1 << 20) / b.ZeroingBytesPerSecondInCache), "B/s");
         }),
         (".NET ArrayPool rent/return", b =>
             b.PoolRentReturnSeconds = Record("ArrayPool rent+return 1 MiB", FreshProcess.Measure("rent", 1 << 20, N(100000)).Seconds, "s")),

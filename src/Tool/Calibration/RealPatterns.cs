@@ -18,15 +18,15 @@ public static unsafe class RealPatterns
 
     /// <summary>calloc(size) + free in a loop, through glibc.</summary>
     public static double CallocFree(long size, int perBatch) =>
-        Stopwatches.MedianSeconds(() => LibC.Free(LibC.Calloc(1, (nuint)size)), perBatch);
+        Stopwatches.FastestSeconds(() => LibC.Free(LibC.Calloc(1, (nuint)size)), perBatch);
 
     /// <summary>malloc(size) + free in a loop, through glibc.</summary>
     public static double MallocFree(long size, int perBatch) =>
-        Stopwatches.MedianSeconds(() => LibC.Free(LibC.Malloc((nuint)size)), perBatch);
+        Stopwatches.FastestSeconds(() => LibC.Free(LibC.Malloc((nuint)size)), perBatch);
 
     /// <summary>The seed's Linux loop, timed whole: <paramref name="iterations"/> × calloc(size)/free.</summary>
     public static double CallocFreeLoopTotal(long size, int iterations) =>
-        Stopwatches.MedianSeconds(() =>
+        Stopwatches.FastestSeconds(() =>
         {
             for (int i = 0; i < iterations; i++) LibC.Free(LibC.Calloc(1, (nuint)size));
         }, perBatch: 1, batches: 3, warmUp: 1);
@@ -38,7 +38,7 @@ public static unsafe class RealPatterns
         try
         {
             NativeMemory.Fill((void*)p, (nuint)size, 1);
-            return Stopwatches.MedianSeconds(() => NativeMemory.Clear((void*)p, (nuint)size), perBatch);
+            return Stopwatches.FastestSeconds(() => NativeMemory.Clear((void*)p, (nuint)size), perBatch);
         }
         finally
         {
@@ -50,7 +50,7 @@ public static unsafe class RealPatterns
     public static double FirstTouchPerPage(long bytes, bool write)
     {
         long pages = bytes / 4096;
-        double seconds = Stopwatches.MedianSeconds(
+        double seconds = Stopwatches.FastestSeconds(
             () => LibC.MapAnonymousMemory(bytes),
             p =>
             {
@@ -70,11 +70,11 @@ public static unsafe class RealPatterns
 
     /// <summary>mmap of <paramref name="bytes"/> alone.</summary>
     public static double Map(long bytes) =>
-        Stopwatches.MedianSeconds(() => 0, _ => Unmapper.Last = LibC.MapAnonymousMemory(bytes), _ => LibC.Munmap(Unmapper.Last, (nuint)bytes), runs: 21);
+        Stopwatches.FastestSeconds(() => 0, _ => Unmapper.Last = LibC.MapAnonymousMemory(bytes), _ => LibC.Munmap(Unmapper.Last, (nuint)bytes), runs: 21);
 
     /// <summary>mmap, first write of one page, munmap: what glibc does for a large calloc/free (seconds per round).</summary>
     public static double MapTouchUnmap(long bytes, int perBatch) =>
-        Stopwatches.MedianSeconds(() =>
+        Stopwatches.FastestSeconds(() =>
         {
             nint p = LibC.MapAnonymousMemory(bytes);
             *(byte*)p = 1;
@@ -83,7 +83,7 @@ public static unsafe class RealPatterns
 
     /// <summary>munmap of <paramref name="bytes"/>, with all pages resident or none.</summary>
     public static double Unmap(long bytes, bool resident) =>
-        Stopwatches.MedianSeconds(
+        Stopwatches.FastestSeconds(
             () =>
             {
                 nint p = LibC.MapAnonymousMemory(bytes);
@@ -100,7 +100,7 @@ public static unsafe class RealPatterns
         nint p = LibC.MapAnonymousMemory(4096);
         try
         {
-            return Stopwatches.MedianSeconds(() => LibC.Madvise(p, 4096, LibC.MadvDontNeed), perBatch);
+            return Stopwatches.FastestSeconds(() => LibC.Madvise(p, 4096, LibC.MadvDontNeed), perBatch);
         }
         finally
         {
@@ -134,7 +134,7 @@ public static unsafe class RealPatterns
 
     /// <summary>A blocking, forced collection of <paramref name="generation"/> on a small heap.</summary>
     public static double Collect(int generation, int perBatch) =>
-        Stopwatches.MedianSeconds(() => GC.Collect(generation, GCCollectionMode.Forced, blocking: true), perBatch);
+        Stopwatches.FastestSeconds(() => GC.Collect(generation, GCCollectionMode.Forced, blocking: true), perBatch);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static LoopTiming Managed(Action body, int perBatch)
@@ -143,8 +143,8 @@ public static unsafe class RealPatterns
         for (int i = 0; i < Math.Max(2, perBatch / 10); i++) body();
         // CollectionCount(0) counts every collection; gen 0-only ones are those that did not reach gen 1.
         int gen0 = GC.CollectionCount(0) - GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
-        const int Batches = 5;
-        double seconds = Stopwatches.MedianSeconds(body, perBatch, Batches, warmUp: 0);
+        const int Batches = 7;
+        double seconds = Stopwatches.FastestSeconds(body, perBatch, Batches, warmUp: 0);
         double n = (double)perBatch * Batches;
         return new LoopTiming(seconds, (GC.CollectionCount(0) - GC.CollectionCount(1) - gen0) / n, (GC.CollectionCount(2) - gen2) / n);
     }

@@ -53,7 +53,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
 
         public void Free(NativeBlock block)
         {
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(block.Requested);
             if (block.State is MmappedChunk m)
             {
                 // free(): "if (!mp_.no_dyn_threshold && chunksize_nomask (p) > mp_.mmap_threshold
@@ -82,7 +82,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         private NativeBlock Allocate(long size, bool clear)
         {
             if (size < 0) throw new ArgumentOutOfRangeException(nameof(size));
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(size);
             long nb = GlibcTunables.RequestToChunkSize(size);
             long oldTop = _heap.TopStart;
 

@@ -46,7 +46,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
 
         public void Free(NativeBlock block)
         {
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(block.Requested);
             if (block.State is LargeBlock large)
             {
                 FreeLarge(large);
@@ -66,7 +66,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         private NativeBlock Allocate(long size, bool clear)
         {
             if (size < 0) throw new ArgumentOutOfRangeException(nameof(size));
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(size);
             return size >= Config.LargeMin ? AllocateLarge(size, clear) : AllocateInRegion(size, clear);
         }
 

@@ -94,8 +94,11 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             if (zero)
             {
                 // Allocation contexts are cleared when handed out (memclr up to the used mark), i.e. in advance.
+                // The contexts cycle through the whole gen 0 budget, so the clear runs at that working set's bandwidth.
                 ledger.Note("small-object heap: cleared with its allocation context, " + CostFormat.Bytes(size));
-                _context.Clear(_gen0, offset, Math.Min(size, budget - offset));
+                long length = Math.Min(size, budget - offset);
+                _context.Write(_gen0, offset, length);
+                ledger.Memset(length, workingSet: budget);
             }
             else
             {
@@ -127,15 +130,20 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
 
             _uohSinceGen2 += size;
             _deadLargeObjects.Add((mapping, size));
+            ledger.LargeObjectHandling(size);
+
+            // The pages' first-touch cost is inside the measured large-clear bandwidth, so the page model only
+            // tracks residency here.
             if (zero)
             {
                 ledger.Note(heap + ": cleared at allocation (" + where + "), " + CostFormat.Bytes(size));
-                _context.Clear(mapping, 0, size);
+                _context.Memory.Write(mapping, 0, size);
+                ledger.LargeObjectClear(size);
             }
             else
             {
                 ledger.Note(heap + ": not cleared, GC_ALLOC_ZEROING_OPTIONAL (" + where + ")");
-                _context.Write(mapping, 0, ArrayOverhead);
+                _context.Memory.Write(mapping, 0, ArrayOverhead);
             }
         }
 
@@ -155,7 +163,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             {
                 kept += _freeLargeSpace[i].Size;
                 if (kept <= 2 * ledger.Profile.LohBytesPerGen2) continue;
-                ledger.Totals.Seconds += _context.Memory.Unmap(_freeLargeSpace[i].Mapping) * ledger.Profile.UnmapSecondsPerResidentPage;
+                _context.Memory.Unmap(_freeLargeSpace[i].Mapping);
                 _freeLargeSpace.RemoveAt(i--);
             }
 

@@ -49,7 +49,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
 
         public void Free(NativeBlock block)
         {
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(block.Requested);
             if (block.State is VirtualBlock v)
             {
                 _context.Unmap(v.Mapping);
@@ -64,7 +64,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         private NativeBlock Allocate(long size, bool zero)
         {
             if (size < 0) throw new ArgumentOutOfRangeException(nameof(size));
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(size);
             long rounded = Math.Max(Granularity, (size + Granularity - 1) / Granularity * Granularity) + Granularity;
             if (size > VirtualAllocThreshold)
             {
