@@ -10,13 +10,17 @@ internal static class ToolConsole
     {
         var writer = parseResult.InvocationConfiguration.Output;
         if (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected) return AnsiConsole.Console;
-        return AnsiConsole.Create(new AnsiConsoleSettings
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(writer),
             Ansi = AnsiSupport.No,
             ColorSystem = ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
         });
+
+        // Files and pipes have no width; wide enough that the explanations do not wrap.
+        console.Profile.Width = 160;
+        return console;
     }
 
     /// <summary>Writes an error to the invocation's error stream and returns the exit code.</summary>
