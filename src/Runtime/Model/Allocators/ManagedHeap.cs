@@ -109,7 +109,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         private void AllocateUserOldHeap(long size, bool zero, string heap)
         {
             var ledger = _context.Ledger;
-            if (_uohSinceGen2 + size > ledger.Profile.LohBytesPerGen2 && _uohSinceGen2 > 0) CollectGen2();
+            bool collected = _uohSinceGen2 + size > ledger.Profile.LohBytesPerGen2 && _uohSinceGen2 > 0;
+            if (collected) CollectGen2();
 
             // First fit in the space the last gen 2 freed; otherwise fresh, demand-zero memory.
             int index = _freeLargeSpace.FindIndex(f => f.Size >= size);
@@ -145,6 +146,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 ledger.Note(heap + ": not cleared, GC_ALLOC_ZEROING_OPTIONAL (" + where + ")");
                 _context.Memory.Write(mapping, 0, ArrayOverhead);
             }
+
+            if (collected) ledger.Note("after a gen 2 collection (LOH budget of " + CostFormat.Bytes(ledger.Profile.LohBytesPerGen2) + " used)");
         }
 
         /// <summary>
@@ -155,7 +158,6 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         {
             var ledger = _context.Ledger;
             ledger.Gen2Collection();
-            ledger.Note("gen 2 collection (LOH budget of " + CostFormat.Bytes(ledger.Profile.LohBytesPerGen2) + " used)");
             _freeLargeSpace.AddRange(_deadLargeObjects);
             _deadLargeObjects.Clear();
             long kept = 0;
