@@ -13,8 +13,23 @@ public static class FreshProcess
 {
     public const string Verb = "__measure-loop";
 
-    /// <summary>Measures <paramref name="pattern"/> (new, uninit, rent, clear) of <paramref name="bytes"/> in a child process.</summary>
+    /// <summary>
+    /// Measures <paramref name="pattern"/> (new, uninit, rent, clear) of <paramref name="bytes"/> in three child
+    /// processes and keeps the fastest: the GC's regime varies from process to process on a busy machine.
+    /// </summary>
     public static LoopTiming Measure(string pattern, int bytes, int perBatch)
+    {
+        LoopTiming best = MeasureOnce(pattern, bytes, perBatch);
+        for (int i = 1; i < 3; i++)
+        {
+            var t = MeasureOnce(pattern, bytes, perBatch);
+            if (t.Seconds < best.Seconds) best = t;
+        }
+
+        return best;
+    }
+
+    private static LoopTiming MeasureOnce(string pattern, int bytes, int perBatch)
     {
         string self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
         var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

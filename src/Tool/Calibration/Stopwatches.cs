@@ -10,7 +10,7 @@ namespace AllocAnalyzers.Tool.Calibration;
 public static class Stopwatches
 {
     /// <summary>Seconds per call (fastest batch) of <paramref name="action"/> over <paramref name="batches"/> batches of <paramref name="perBatch"/> calls.</summary>
-    public static double FastestSeconds(Action action, int perBatch, int batches = 7, int warmUp = 2)
+    public static double FastestSeconds(Action action, int perBatch, int batches = 11, int warmUp = 2)
     {
         for (int i = 0; i < warmUp; i++) action();
         var results = new double[batches];
