@@ -36,7 +36,7 @@ internal static class ValidationRun
             new("glibc calloc(1 MiB)+free", "calloc 1MiB; free", () => RealPatterns.CallocFree(1 << 20, 2000 / n)),
             new("glibc calloc(16 MiB)+free", "calloc 16MiB; free", () => RealPatterns.CallocFree(16 << 20, 200 / n)),
             new("glibc calloc(31 MiB)+free", "calloc 31MiB; free", () => RealPatterns.CallocFree(31 << 20, 100 / n)),
-            new("glibc calloc(33 MiB)+free", "calloc 33MiB; free", () => RealPatterns.CallocFree(33 << 20, 2000 / n), Fitted: true),
+            new("glibc calloc(33 MiB)+free", "calloc 33MiB; free", () => RealPatterns.CallocFree(33 << 20, 2000 / n)),
             new("glibc calloc(100 MiB)+free", "calloc 100MiB; free", () => RealPatterns.CallocFree(100 << 20, 2000 / n), Fitted: true),
             new("glibc malloc(1 MiB)+free", "malloc 1MiB; free", () => RealPatterns.MallocFree(1 << 20, 20000 / n)),
             new("seed: " + (10000 / n).ToString("N0", CultureInfo.InvariantCulture) + " x calloc(100 MiB)/free (whole loop)", "calloc 100MiB; free x " + (10000 / n),

@@ -72,15 +72,6 @@ public static unsafe class RealPatterns
     public static double Map(long bytes) =>
         Stopwatches.FastestSeconds(() => 0, _ => Unmapper.Last = LibC.MapAnonymousMemory(bytes), _ => LibC.Munmap(Unmapper.Last, (nuint)bytes), runs: 21);
 
-    /// <summary>mmap, first write of one page, munmap: what glibc does for a large calloc/free (seconds per round).</summary>
-    public static double MapTouchUnmap(long bytes, int perBatch) =>
-        Stopwatches.FastestSeconds(() =>
-        {
-            nint p = LibC.MapAnonymousMemory(bytes);
-            *(byte*)p = 1;
-            LibC.Munmap(p, (nuint)bytes);
-        }, perBatch);
-
     /// <summary>munmap of <paramref name="bytes"/>, with all pages resident or none.</summary>
     public static double Unmap(long bytes, bool resident) =>
         Stopwatches.FastestSeconds(
