@@ -8,6 +8,7 @@ internal static class ToolCommands
     public static IEnumerable<Command> All()
     {
         // Each command adds one line here (calibrate, simulate, profile).
-        yield break;
+        yield return Commands.CalibrateCommand.Create();
+        yield return Commands.SimulateCommand.Create();
     }
 }
