@@ -19,7 +19,7 @@ internal static class TraceFileRecording
         }
         catch (Exception e) when (e is not ProfilingException and not OutOfMemoryException)
         {
-            throw new ProfilingException($"The trace '{path}' could not be read; it is corrupt, truncated or not a .nettrace file ({e.GetType().Name}: {FirstLine(e.Message)}).", ProfilingException.NoDataError, e);
+            throw new ProfilingException($"The trace '{path}' could not be read; it is corrupt, truncated or not a .nettrace file: {FirstLine(e.Message)}.", ProfilingException.NoDataError, e);
         }
         finally
         {
@@ -27,7 +27,7 @@ internal static class TraceFileRecording
         }
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd('.');
 
     private static void TryDelete(string path)
     {
