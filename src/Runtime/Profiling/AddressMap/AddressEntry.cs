@@ -1,17 +1,18 @@
+using System.Runtime.InteropServices;
+
 namespace AllocAnalyzers.Runtime.Profiling.AddressMap
 {
     /// <summary>
-    /// The third level: one tracked block. Like Go's AddrEntry it keeps only the address bits
-    /// below its region (the region knows the rest) and its bucket; the block's size fits in the
-    /// padding Go's entry had, so a free can be attributed in bytes.
+    /// The third level: one tracked block, 16 bytes, stored in chunk arrays rather than as an object
+    /// (an object would add a 16-byte header and two 8-byte references). Like Go's AddrEntry it
+    /// keeps only the address bits below its region and its bucket; it adds the block's size, so
+    /// that a free can be attributed in bytes.
     /// </summary>
-    internal sealed class AddressEntry<TBucket>
-        where TBucket : class
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct AddressEntry
     {
-        /// <summary>Next entry in the same dense slot, or next free entry in the pool.</summary>
-        public AddressEntry<TBucket>? Next;
-
-        public TBucket? Bucket;
+        /// <summary>Handle of the next entry in the same slot or in the free list; 0 ends the list.</summary>
+        public int Next;
 
         /// <summary>Address bits below the region shift.</summary>
         public uint LowBits;
@@ -19,7 +20,9 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         /// <summary>Size of the sampled block, saturated at uint.MaxValue.</summary>
         public uint Size;
 
-        /// <summary>Field bytes after CoreCLR's layout: two references, then two 4-byte fields.</summary>
-        public static long InstanceBytes => ClrObjectLayout.InstanceBytes(2L * ClrObjectLayout.PointerSize + 2 * sizeof(uint));
+        /// <summary>The caller's bucket id.</summary>
+        public int Bucket;
+
+        public const int Bytes = 16;
     }
 }

@@ -16,15 +16,14 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
     /// (the common case) returns without locking when its slot is empty. That is safe because a
     /// block is set before it can be freed, on a thread that happens-before the freeing one.
     /// </remarks>
-    public sealed class AddressMap<TBucket>
-        where TBucket : class
+    public sealed class AddressMap
     {
         // Fibonacci hashing with Go's multiplier (2654435769, 2^32 / golden ratio).
         private const uint HashMultiplier = 2654435769u;
 
         private readonly AddressMapOptions _options;
-        private readonly AddressRegion<TBucket>?[] _table;
-        private readonly AddressEntryPool<TBucket> _pool;
+        private readonly AddressRegion?[] _table;
+        private readonly AddressEntryStore _entries;
         private readonly object _gate = new object();
         private readonly int _slotShift;
         private readonly uint _slotMask;
@@ -40,8 +39,8 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         public AddressMap(AddressMapOptions options)
         {
             _options = options ?? throw new ArgumentNullException(nameof(options));
-            _table = new AddressRegion<TBucket>?[1 << options.HashBits];
-            _pool = new AddressEntryPool<TBucket>(options.EntriesPerChunk);
+            _table = new AddressRegion?[1 << options.HashBits];
+            _entries = new AddressEntryStore(options.EntriesPerChunk);
             _slotShift = options.RegionShift - options.DenseBits;
             _slotMask = (1u << options.DenseBits) - 1;
             _lowMask = options.RegionShift == 64 ? ulong.MaxValue : (1UL << options.RegionShift) - 1;
@@ -52,52 +51,54 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         /// <summary>Live tracked blocks.</summary>
         public int Count => Volatile.Read(ref _liveEntries);
 
-        /// <summary>Tracks a sampled block. Setting an address already tracked adds a second entry,
-        /// as Go did: the allocator never hands out a live address twice.</summary>
-        public void Set(ulong address, TBucket bucket, long size)
+        /// <summary>Tracks a sampled block with the caller's bucket id. Setting an address already
+        /// tracked adds a second entry, as Go did: an allocator never hands out a live address twice.</summary>
+        public void Set(ulong address, int bucket, long size)
         {
-            if (bucket is null) throw new ArgumentNullException(nameof(bucket));
             lock (_gate)
             {
                 var region = FindRegion(address) ?? AddRegion(address);
-                var entry = _pool.Take();
+                var handle = _entries.Take();
+                ref var entry = ref _entries[handle];
                 entry.LowBits = (uint)(address & _lowMask);
                 entry.Bucket = bucket;
                 entry.Size = size >= uint.MaxValue ? uint.MaxValue : (uint)Math.Max(0, size);
                 ref var head = ref region.Dense[SlotOf(address)];
-                entry.Next = head;
-                Volatile.Write(ref head, entry);
+                entry.Next = (int)head;
+                Volatile.Write(ref head, handle);
                 _liveEntries++;
             }
         }
 
         /// <summary>Finds and removes the block at <paramref name="address"/> (Go's getaddrbucket on free).</summary>
-        public bool TryRemove(ulong address, out TBucket? bucket, out long size)
+        public bool TryRemove(ulong address, out int bucket, out long size)
         {
-            bucket = null;
+            bucket = 0;
             size = 0;
             var region = FindRegion(address);
             if (region is null) return false;
             var slot = SlotOf(address);
-            if (Volatile.Read(ref region.Dense[slot]) is null) return false; // unsampled block: no lock
+            if (Volatile.Read(ref region.Dense[slot]) == 0) return false; // unsampled block: no lock
 
             var low = (uint)(address & _lowMask);
             lock (_gate)
             {
-                ref var link = ref region.Dense[slot];
-                for (var entry = link; entry is not null; entry = link)
+                var previous = 0;
+                for (var handle = (int)region.Dense[slot]; handle != 0;)
                 {
+                    ref var entry = ref _entries[handle];
                     if (entry.LowBits == low)
                     {
-                        link = entry.Next;
+                        if (previous == 0) region.Dense[slot] = entry.Next; else _entries[previous].Next = entry.Next;
                         bucket = entry.Bucket;
                         size = entry.Size;
-                        _pool.Return(entry);
+                        _entries.Return(handle);
                         _liveEntries--;
                         return true;
                     }
 
-                    link = ref entry.Next;
+                    previous = handle;
+                    handle = entry.Next;
                 }
             }
 
@@ -112,11 +113,11 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
                 lock (_gate)
                 {
                     return new AddressMapMemory(
-                        tableBytes: ClrObjectLayout.ReferenceArrayBytes(_table.Length),
-                        regionBytes: _regions * AddressRegion<TBucket>.Bytes(_options.DenseBits),
-                        entryBytes: _pool.Bytes,
+                        tableBytes: ClrObjectLayout.ReferenceArrayBytes(_table.Length) + _entries.DirectoryBytes,
+                        regionBytes: _regions * AddressRegion.Bytes(_options.DenseBits),
+                        entryBytes: _entries.Bytes,
                         regions: _regions,
-                        entryChunks: _pool.Chunks,
+                        entryChunks: _entries.Chunks,
                         liveEntries: _liveEntries);
                 }
             }
@@ -126,7 +127,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
 
         private int HashOf(ulong key) => (int)(unchecked((uint)key * HashMultiplier) >> (32 - _options.HashBits));
 
-        private AddressRegion<TBucket>? FindRegion(ulong address)
+        private AddressRegion? FindRegion(ulong address)
         {
             var key = address >> _options.RegionShift;
             for (var region = Volatile.Read(ref _table[HashOf(key)]); region is not null; region = region.Next)
@@ -137,11 +138,11 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
             return null;
         }
 
-        private AddressRegion<TBucket> AddRegion(ulong address)
+        private AddressRegion AddRegion(ulong address)
         {
             var key = address >> _options.RegionShift;
             ref var head = ref _table[HashOf(key)];
-            var region = new AddressRegion<TBucket>(key, _options.DenseBits, head);
+            var region = new AddressRegion(key, _options.DenseBits, head);
             Volatile.Write(ref head, region); // publish fully built
             _regions++;
             return region;

@@ -16,7 +16,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
             LiveEntries = liveEntries;
         }
 
-        /// <summary>The top-level hash table (Go kept it static and did not count it).</summary>
+        /// <summary>The top-level hash table and the directory of entry chunks (Go kept its table static and did not count it).</summary>
         public long TableBytes { get; }
 
         /// <summary>Regions with their dense arrays.</summary>

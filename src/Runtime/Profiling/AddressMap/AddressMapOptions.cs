@@ -3,7 +3,7 @@ using System;
 namespace AllocAnalyzers.Runtime.Profiling.AddressMap
 {
     /// <summary>
-    /// The granularity of an <see cref="AddressMap{TBucket}"/>: how the bits of an address are split
+    /// The granularity of an <see cref="AddressMap"/>: how the bits of an address are split
     /// between the three levels of the Go heap profiler's map (src/pkg/runtime/mprof.goc, 2012).
     /// </summary>
     /// <remarks>
@@ -52,7 +52,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         /// <summary>A region has 2^DenseBits slots, each covering 2^(RegionShift-DenseBits) bytes.</summary>
         public int DenseBits { get; }
 
-        /// <summary>Entries carved per allocation of the entry pool.</summary>
+        /// <summary>Entries carved per allocation of the entry store (rounded up to a power of two).</summary>
         public int EntriesPerChunk { get; }
 
         /// <summary>Bytes of address space behind one dense slot.</summary>

@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
-using AllocAnalyzers.Runtime.Profiling.AddressMap;
 using AllocAnalyzers.Runtime.Profiling.Sampling;
 
 namespace AllocAnalyzers.Runtime.Profiling.Native
@@ -23,7 +22,9 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
     {
         private readonly INativeHeap _heap;
         private readonly long _rate;
-        private readonly AddressMap<NativeAllocationSite> _map;
+        private readonly AddressMap.AddressMap _map;
+        private readonly object _sitesGate = new object();
+        private NativeAllocationSite[] _byId = new NativeAllocationSite[16];
         private readonly ConcurrentDictionary<SiteKey, NativeAllocationSite> _sites = new ConcurrentDictionary<SiteKey, NativeAllocationSite>();
         private readonly ThreadLocal<PoissonSampler>? _samplers;
         private int _threads;
@@ -34,7 +35,7 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
             options.Validate();
             _heap = options.Heap ?? NativeHeaps.Default;
             _rate = options.SamplingRate;
-            _map = new AddressMap<NativeAllocationSite>(options.AddressMap);
+            _map = new AddressMap.AddressMap(options.AddressMap);
             var seed = options.Seed;
             if (_rate > 0)
             {
@@ -81,9 +82,9 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
         {
             if (_samplers is not null && block != IntPtr.Zero && _samplers.Value!.ShouldSample(size))
             {
-                var site = _sites.GetOrAdd(new SiteKey(member, file, line), key => new NativeAllocationSite(key.Member, key.File, key.Line));
+                var site = _sites.TryGetValue(new SiteKey(member, file, line), out var known) ? known : AddSite(new SiteKey(member, file, line));
                 site.RecordAllocation(size, _rate);
-                _map.Set((ulong)block.ToInt64(), site, size);
+                _map.Set((ulong)block.ToInt64(), site.Id, size);
             }
 
             return block;
@@ -91,9 +92,30 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
 
         private void Untrack(IntPtr block)
         {
-            if (block != IntPtr.Zero && _map.TryRemove((ulong)block.ToInt64(), out var site, out var size))
+            if (block != IntPtr.Zero && _map.TryRemove((ulong)block.ToInt64(), out var id, out var size))
             {
-                site!.RecordFree(size, _rate);
+                // The site was published before its id went into the map, under the map's lock.
+                Volatile.Read(ref _byId)[id].RecordFree(size, _rate);
+            }
+        }
+
+        /// <summary>A new site gets the next bucket id, the map's name for it.</summary>
+        private NativeAllocationSite AddSite(SiteKey key)
+        {
+            lock (_sitesGate)
+            {
+                if (_sites.TryGetValue(key, out var site)) return site;
+                site = new NativeAllocationSite(_sites.Count, key.Member, key.File, key.Line);
+                var byId = _byId;
+                if (site.Id == byId.Length)
+                {
+                    Array.Resize(ref byId, byId.Length * 2);
+                    Volatile.Write(ref _byId, byId);
+                }
+
+                byId[site.Id] = site;
+                _sites[key] = site;
+                return site;
             }
         }
 

@@ -18,12 +18,16 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
         private double _estimatedFreedCount;
         private double _estimatedFreedBytes;
 
-        internal NativeAllocationSite(string member, string file, int line)
+        internal NativeAllocationSite(int id, string member, string file, int line)
         {
+            Id = id;
             Member = member;
             File = file;
             Line = line;
         }
+
+        /// <summary>The bucket id the address map stores.</summary>
+        internal int Id { get; }
 
         /// <summary>The calling method, from [CallerMemberName] (free at run time).</summary>
         public string Member { get; }
@@ -70,7 +74,7 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
 
         /// <summary>Instance bytes plus the two strings, for the profiler's bucket memory.</summary>
         internal long Bytes =>
-            AddressMap.ClrObjectLayout.InstanceBytes(4L * IntPtr.Size + 3 * sizeof(long) + 4 * sizeof(double) + sizeof(int))
+            AddressMap.ClrObjectLayout.InstanceBytes(4L * IntPtr.Size + 3 * sizeof(long) + 4 * sizeof(double) + 2 * sizeof(int))
             + StringBytes(Member) + StringBytes(File);
 
         private static long StringBytes(string s) =>
