@@ -17,7 +17,11 @@ internal static class EventPipeRecording
         EventPipeSession session;
         try
         {
-            session = target.Client.StartEventPipeSession(ClrAllocationProviders.For(events), requestRundown: false, circularBufferMB: 256);
+            var resolved = RuntimeVersionProbe.Resolve(events, target.Client);
+            Console.Error.WriteLine(resolved == AllocationEventSource.Auto
+                ? "runtime version unknown: listening for AllocationSampled and GCAllocationTick"
+                : $"listening for {(resolved == AllocationEventSource.Sampled ? "AllocationSampled" : "GCAllocationTick")} events");
+            session = target.Client.StartEventPipeSession(ClrAllocationProviders.For(resolved), requestRundown: false, circularBufferMB: 256);
         }
         catch (Exception e) when (e is ServerNotAvailableException or ServerErrorException or UnsupportedCommandException or TimeoutException)
         {
