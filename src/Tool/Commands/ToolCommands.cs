@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AllocAnalyzers.Tool.Commands;
 
 namespace AllocAnalyzers.Tool;
 
@@ -10,5 +11,6 @@ internal static class ToolCommands
         // Each command adds one line here (calibrate, simulate, profile).
         yield return Commands.CalibrateCommand.Create();
         yield return Commands.SimulateCommand.Create();
+        yield return ProfileCommand.Create();
     }
 }
