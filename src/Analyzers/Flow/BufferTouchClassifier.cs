@@ -1,0 +1,230 @@
+using AllocAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.Flow
+{
+    /// <summary>
+    /// Decides what one reference to a buffer-holding local does to the buffer's contents, by
+    /// climbing through the views it feeds (<c>AsSpan()</c>, <c>Slice</c>, <c>new Span&lt;T&gt;(p, n)</c>,
+    /// the implicit array-to-span conversion) to the operation that finally uses it. Only shapes
+    /// listed here are trusted; everything else is <see cref="BufferAccess.Unknown"/>, which is
+    /// what keeps the rules quiet: a call that receives the buffer may write it.
+    /// </summary>
+    internal static class BufferTouchClassifier
+    {
+        /// <summary>
+        /// Classifies <paramref name="reference"/>. When the use binds a view of the buffer to another
+        /// local at statement level (<c>var s = b.AsSpan();</c>), <paramref name="alias"/> is that local and
+        /// the access is <see cref="BufferAccess.None"/>: the caller tracks the alias's own uses.
+        /// </summary>
+        public static BufferAccess Classify(ILocalReferenceOperation reference, WellKnownTypes types, out IOperation use, out ILocalReferenceOperation? alias)
+        {
+            alias = null;
+            IOperation node = reference;
+            while (true)
+            {
+                use = node;
+                IOperation? parent = node.Parent;
+                switch (parent)
+                {
+                    case IConversionOperation conversion when IsTransparent(conversion, types):
+                        node = conversion;
+                        continue;
+                    case IParenthesizedOperation _:
+                        node = parent;
+                        continue;
+                    case ISimpleAssignmentOperation assignment when assignment.Target == node:
+                        // Rebinding the local (or writing through a view we cannot see into).
+                        use = assignment;
+                        return BufferAccess.Unknown;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == node:
+                        use = assignment;
+                        if (!assignment.IsRef && assignment.Target is ILocalReferenceOperation target && !target.Local.IsRef && IsStatementLevel(assignment))
+                        {
+                            alias = target;
+                            return BufferAccess.None;
+                        }
+
+                        return BufferAccess.Unknown;
+                    case IPropertyReferenceOperation property when property.Instance == node:
+                        if (property.Property.Name == "Span" && (WellKnownTypes.Is(property.Property.ContainingType, types.Memory) || WellKnownTypes.Is(property.Property.ContainingType, types.ReadOnlyMemory)))
+                        {
+                            node = property; // memory.Span: a view of the same buffer.
+                            continue;
+                        }
+
+                        use = property;
+                        if (property.Property.IsIndexer) return Element(property);
+                        return IsShapeProperty(property.Property.Name) && !IsWritten(property) ? BufferAccess.None : BufferAccess.Unknown;
+                    case IArrayElementReferenceOperation element when element.ArrayReference == node:
+                        use = element;
+                        return Element(element);
+                    case IInvocationOperation invocation when invocation.Instance == node:
+                        if (IsViewMethod(invocation.TargetMethod))
+                        {
+                            node = invocation;
+                            continue;
+                        }
+
+                        use = invocation;
+                        return InstanceMethod(invocation.TargetMethod, types);
+                    case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None && IsViewConstruction(argument, types):
+                        node = argument.Parent!;
+                        continue;
+                    case IBinaryOperation binary when !IsPointer(binary.LeftOperand) && !IsPointer(binary.RightOperand):
+                        use = binary;
+                        return BufferAccess.None; // b == null, ReferenceEquals-like comparisons
+                    case IIsNullOperation _:
+                    case IIsTypeOperation _:
+                        use = parent;
+                        return BufferAccess.None;
+                    case IExpressionStatementOperation _:
+                        return BufferAccess.None;
+                    case null:
+                        return BufferAccess.Unknown;
+                    default:
+                        if (parent.Kind == OperationKind.None && IsPointerElement(parent.Syntax, node.Syntax))
+                        {
+                            use = parent;
+                            return Element(parent);
+                        }
+
+                        use = parent;
+                        return BufferAccess.Unknown;
+                }
+            }
+        }
+
+        /// <summary>What is done with one element (<c>b[i]</c>, <c>s[i]</c>, <c>p[i]</c>, <c>*p</c>), or with a field of it.</summary>
+        private static BufferAccess Element(IOperation element)
+        {
+            IOperation node = element;
+            while (true)
+            {
+                IOperation? parent = node.Parent;
+                switch (parent)
+                {
+                    case ISimpleAssignmentOperation assignment when assignment.Target == node:
+                        return assignment.IsRef ? BufferAccess.Unknown : BufferAccess.Write;
+                    case IFieldReferenceOperation field when field.Instance == node:
+                        node = field; // b[i].X = 1 writes part of the element; x = b[i].X reads it.
+                        continue;
+                    case IConversionOperation conversion when !conversion.Conversion.IsUserDefined:
+                    case IParenthesizedOperation _:
+                        node = parent;
+                        continue;
+                    case ISimpleAssignmentOperation assignment when assignment.Value == node && !assignment.IsRef:
+                    case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None:
+                    case IBinaryOperation _:
+                    case IUnaryOperation _:
+                    case IReturnOperation _:
+                    case IFlowCaptureOperation _:
+                    case IInterpolationOperation _:
+                    case IExpressionStatementOperation _:
+                        return BufferAccess.Read;
+                    default:
+                        // A branch condition in the graph has no parent; ref, out, in, compound assignment,
+                        // ++, address-of or a call on the element may write it.
+                        return parent == null && IsBoolean(node) ? BufferAccess.Read : BufferAccess.Unknown;
+                }
+            }
+        }
+
+        private static bool IsBoolean(IOperation operation) => operation.Type?.SpecialType == SpecialType.System_Boolean;
+
+        internal static bool IsTransparent(IConversionOperation conversion, WellKnownTypes types)
+        {
+            if (!conversion.Conversion.IsUserDefined) return true;
+            // T[] -> Span<T>/ReadOnlySpan<T>/Memory<T>: a view of the same memory.
+            var owner = conversion.OperatorMethod?.ContainingType;
+            return WellKnownTypes.Is(owner, types.Span) || WellKnownTypes.Is(owner, types.ReadOnlySpan)
+                || WellKnownTypes.Is(owner, types.Memory) || WellKnownTypes.Is(owner, types.ReadOnlyMemory);
+        }
+
+        private static bool IsStatementLevel(IOperation operation) =>
+            operation.Parent == null || operation.Parent is IExpressionStatementOperation;
+
+        private static bool IsShapeProperty(string name) =>
+            name == "Length" || name == "LongLength" || name == "IsEmpty" || name == "Rank";
+
+        private static bool IsWritten(IOperation operation) =>
+            operation.Parent is IAssignmentOperation assignment && assignment.Target == operation;
+
+        private static bool IsPointer(IOperation operation) =>
+            operation.Type?.TypeKind == TypeKind.Pointer || operation.Type?.TypeKind == TypeKind.FunctionPointer;
+
+        /// <summary><c>p[i]</c> or <c>*p</c> with the pointer as the operand (the graph has no dedicated operation for them).</summary>
+        private static bool IsPointerElement(SyntaxNode syntax, SyntaxNode operand) =>
+            (syntax is ElementAccessExpressionSyntax access && access.Expression == operand) ||
+            (syntax is PrefixUnaryExpressionSyntax unary && unary.IsKind(SyntaxKind.PointerIndirectionExpression) && unary.Operand == operand);
+
+        /// <summary>Instance methods that return a view of the same memory.</summary>
+        internal static bool IsViewMethod(IMethodSymbol method) =>
+            (method.Name == "Slice" || method.Name == "AsSpan" || method.Name == "AsMemory") && !method.ReturnsByRef;
+
+        /// <summary><c>b.AsSpan(...)</c> (the extension's receiver), <c>new Span&lt;T&gt;(b...)</c>, <c>new Span&lt;T&gt;(p, n)</c>: views of the buffer.</summary>
+        internal static bool IsViewConstruction(IArgumentOperation argument, WellKnownTypes types)
+        {
+            switch (argument.Parent)
+            {
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    return method.IsExtensionMethod && argument.Parameter?.Ordinal == 0
+                        && (method.Name == "AsSpan" || method.Name == "AsMemory")
+                        && method.ContainingType.ToDisplayString() == "System.MemoryExtensions";
+                case IObjectCreationOperation creation:
+                    var type = creation.Type;
+                    return creation.Arguments.Length > 0 && creation.Arguments[0] == argument
+                        && (WellKnownTypes.Is(type, types.Span) || WellKnownTypes.Is(type, types.ReadOnlySpan)
+                            || WellKnownTypes.Is(type, types.Memory) || WellKnownTypes.Is(type, types.ReadOnlyMemory)
+                            || WellKnownTypes.Is(type, types.ArraySegment));
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A method called on the buffer or a view of it.</summary>
+        private static BufferAccess InstanceMethod(IMethodSymbol method, WellKnownTypes types)
+        {
+            var owner = method.ContainingType;
+            bool span = WellKnownTypes.Is(owner, types.Span) || WellKnownTypes.Is(owner, types.ReadOnlySpan);
+            bool array = owner?.SpecialType == SpecialType.System_Array || (owner != null && WellKnownTypes.Is(owner, types.Array));
+            if (span)
+            {
+                switch (method.Name)
+                {
+                    case "Clear":
+                    case "Fill":
+                        return BufferAccess.Write;
+                    case "CopyTo":
+                    case "TryCopyTo":
+                    case "ToArray":
+                    case "ToString":
+                    case "Equals":
+                    case "GetHashCode":
+                        return BufferAccess.Read;
+                }
+            }
+
+            if (array)
+            {
+                switch (method.Name)
+                {
+                    case "GetLength":
+                    case "GetLongLength":
+                    case "GetLowerBound":
+                    case "GetUpperBound":
+                        return BufferAccess.None;
+                    case "CopyTo":
+                        return BufferAccess.Read;
+                }
+            }
+
+            return BufferAccess.Unknown;
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using AllocAnalyzers.Configuration;
+using AllocAnalyzers.Diagnostics;
+using AllocAnalyzers.Flow;
+using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Operations;
+using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Runtime.Formatting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.Rules.RedundantClear
+{
+    /// <summary>
+    /// ALLOC002: a clear of memory that is provably still zero — a fresh array, calloc'd native
+    /// memory or JIT-zeroed stackalloc memory that nothing can have written on any path from the
+    /// allocation to the clear (<see cref="BufferFlowView"/>). The clear costs a full memset of
+    /// the range and changes nothing.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class RedundantClearAnalyzer : AllocAnalyzer
+    {
+        /// <summary>By default every provable redundant clear is reported, whatever its size.</summary>
+        public const long DefaultThresholdBytes = 0;
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
+            RuleIds.RedundantClear,
+            title: "Redundant clear of a fresh buffer",
+            messageFormat: "'{0}' clears {1} that {2} already zeroed, and nothing has written it since: about {3} for nothing ({4} profile)",
+            description: "The memory was zeroed when it was allocated (new T[n], GC.AllocateArray, NativeMemory.AllocZeroed, or stackalloc without [SkipLocalsInit]) and no path from the allocation to the clear can have written it, so the clear is a memset that changes nothing. Remove it. Configure the smallest size reported with dotnet_code_quality.ALLOC002.threshold_bytes.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+
+        internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
+        {
+            context.RegisterSyntaxTreeAction(tree => Threshold(session, tree.Tree, tree.ReportDiagnostic));
+            context.RegisterOperationAction(operationContext => Analyze(operationContext, session), OperationKind.Invocation, OperationKind.Loop);
+        }
+
+        private static long Threshold(AnalysisSession session, SyntaxTree tree, System.Action<Diagnostic> report) =>
+            session.Configuration.GetByteCount(tree, RuleIds.RedundantClear, OptionKeys.ThresholdBytes, DefaultThresholdBytes, report, minimum: 0);
+
+        private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
+        {
+            var clear = ClearRecognizer.Recognize(context.Operation, session.Types);
+            if (clear == null) return;
+            // Only a clear that is a statement of its own can be removed without changing anything else.
+            if (clear.Operation is IInvocationOperation && !(clear.Operation.Parent is IExpressionStatementOperation)) return;
+
+            var types = session.Types;
+            var candidates = BufferOrigins.Candidates(clear.Buffer, types, op => ZeroedMemoryRecognizer.Recognize(op, types) != null);
+            if (candidates.Count == 0) return;
+
+            var graph = context.GetControlFlowGraph();
+            foreach (var candidate in candidates)
+            {
+                var memory = ZeroedMemoryRecognizer.Recognize(candidate, types)!;
+                var view = BufferFlowView.Create(graph, candidate, types);
+                if (view.Before(clear.FlowPoint).MayBeWritten) continue;
+                if (!ClearedRange.TryProve(clear, memory, view.HoldingLocals, out long? bytes)) continue;
+
+                long threshold = Threshold(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
+                if (bytes == null ? threshold > 0 : bytes < threshold) return;
+                context.ReportDiagnostic(Diagnostic.Create(Rule, clear.Operation.Syntax.GetLocation(), MessageArguments(clear, memory, bytes, session)));
+                return;
+            }
+        }
+
+        private static object[] MessageArguments(ClearOperation clear, ZeroedMemory memory, long? bytes, AnalysisSession session)
+        {
+            string what = bytes == null ? "memory" : CostFormat.BytesExact(bytes.Value);
+            string source = "'" + SyntaxText.Short(memory.Operation.Syntax) + "'";
+            string zeroedBy;
+            switch (memory.Kind)
+            {
+                case ZeroedMemoryKind.NativeZeroed:
+                    zeroedBy = source + " (calloc)";
+                    break;
+                case ZeroedMemoryKind.ZeroedStackalloc:
+                    zeroedBy = "the JIT (no [SkipLocalsInit] applies to " + source + ")";
+                    break;
+                default:
+                    zeroedBy = "the runtime (" + source + ")";
+                    break;
+            }
+
+            string cost = bytes == null
+                ? "a memset of the whole range"
+                : CostFormat.Duration(ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds);
+            return new object[] { SyntaxText.Short(clear.Operation.Syntax), what, zeroedBy, cost, session.CostProfile.Name };
+        }
+    }
+}
