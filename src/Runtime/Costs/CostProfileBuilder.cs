@@ -31,7 +31,11 @@ namespace AllocAnalyzers.Runtime.Costs
         public double UnmapSecondsPerResidentPage { get; set; }
         public double AdviseSeconds { get; set; }
         public double HeapCallSeconds { get; set; }
-        public double ManagedAllocationSeconds { get; set; }
+        public double HeapLargeCallSeconds { get; set; }
+        public double SmallAllocationSeconds { get; set; }
+        public double LargeAllocationSeconds { get; set; }
+        public double LargeAllocationSecondsPerByte { get; set; }
+        public double LargeClearBytesPerSecond { get; set; }
         public double Gen0CollectionSeconds { get; set; }
         public long Gen0BudgetBytes { get; set; }
         public double Gen2CollectionSeconds { get; set; }

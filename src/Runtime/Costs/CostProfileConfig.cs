@@ -86,8 +86,8 @@ namespace AllocAnalyzers.Runtime.Costs
         {
             if (profile == null) throw new ArgumentNullException(nameof(profile));
             var sb = new StringBuilder();
-            sb.Append("# AllocAnalyzers cost profile. Add this file to the project (a .globalconfig next to it is picked up\n");
-            sb.Append("# automatically, or list it with <GlobalAnalyzerConfigFiles Include=\"...\" />).\n");
+            sb.Append("# AllocAnalyzers cost profile (alloc-analyzers calibrate). The SDK reads a file named .globalconfig in the\n");
+            sb.Append("# project directory or above; under any other name, list it: <GlobalAnalyzerConfigFiles Include=\"...\" />.\n");
             sb.Append("is_global = true\n\n");
             Line(sb, "name", OneLine(profile.Name));
             Line(sb, "version", profile.Version.ToString(CultureInfo.InvariantCulture));

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Concurrent;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using AllocAnalyzers.Runtime.Costs;
 using AllocAnalyzers.Runtime.Model.Simulation;
 using AllocAnalyzers.Runtime.Model.Trace;
@@ -15,12 +17,30 @@ namespace AllocAnalyzers.Runtime.Estimates
     {
         private const long Short = 1L << 20;
         private const long Long = 2L << 20;
+        private const int CacheLimit = 4096;
 
-        public static CostEstimate Estimate(TraceOp[] body, TargetPlatform platform, CostProfile profile, TraceOpKind explain, bool largeObjectHeap, string prefix)
+        // Analyzers ask for the same few sizes again and again: remember answers per profile instance.
+        private static readonly ConditionalWeakTable<CostProfile, ConcurrentDictionary<string, CostEstimate>> Cache =
+            new ConditionalWeakTable<CostProfile, ConcurrentDictionary<string, CostEstimate>>();
+
+        public static CostEstimate Estimate(TraceOp[] body, TargetPlatform platform, CostProfile profile, TraceOpKind explain, bool largeObjectHeap, string prefix,
+            SimulationOptions? options = null)
         {
             if (profile == null) throw new ArgumentNullException(nameof(profile));
-            var shortRun = Simulator.Run(new[] { TraceOp.Repeat(body, Short) }, platform, profile);
-            var longRun = Simulator.Run(new[] { TraceOp.Repeat(body, Long) }, platform, profile);
+            if (options != null) return Compute(body, platform, profile, explain, largeObjectHeap, prefix, options);
+            var cache = Cache.GetValue(profile, _ => new ConcurrentDictionary<string, CostEstimate>());
+            string key = ((int)platform).ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + prefix + "|"
+                + string.Join(";", body.Select(b => b.Kind + " " + b.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (cache.TryGetValue(key, out var known)) return known;
+            if (cache.Count > CacheLimit) cache.Clear();
+            return cache[key] = Compute(body, platform, profile, explain, largeObjectHeap, prefix, null);
+        }
+
+        private static CostEstimate Compute(TraceOp[] body, TargetPlatform platform, CostProfile profile, TraceOpKind explain, bool largeObjectHeap, string prefix,
+            SimulationOptions? options)
+        {
+            var shortRun = Simulator.Run(new[] { TraceOp.Repeat(body, Short) }, platform, profile, options);
+            var longRun = Simulator.Run(new[] { TraceOp.Repeat(body, Long) }, platform, profile, options);
             var diff = new SimulationTotals();
             diff.AddScaledDifference(longRun.Totals, shortRun.Totals, 1.0 / (Long - Short));
 

@@ -102,7 +102,10 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
                 statement = statement.ReplaceNode(size, literal);
             }
 
-            return statement.WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation);
+            return statement.WithoutTrivia()
+                .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
         private static bool HasNameConflict(AllocationDeclaration declaration, StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken) =>

@@ -53,7 +53,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
 
         public void Free(NativeBlock block)
         {
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(block.Requested);
             if (block.State is MmappedChunk m)
             {
                 // free(): "if (!mp_.no_dyn_threshold && chunksize_nomask (p) > mp_.mmap_threshold
@@ -82,7 +82,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         private NativeBlock Allocate(long size, bool clear)
         {
             if (size < 0) throw new ArgumentOutOfRangeException(nameof(size));
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(size);
             long nb = GlibcTunables.RequestToChunkSize(size);
             long oldTop = _heap.TopStart;
 
@@ -149,8 +149,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             // sysmalloc_mmap: size = ALIGN_UP (nb + SIZE_SZ, pagesize); calloc never clears an mmapped chunk.
             long mapped = VirtualMemory.RoundUpToPage(nb + GlibcTunables.SizeSz);
             int mapping = _context.Map(mapped);
-            _context.Write(mapping, 0, GlibcTunables.SizeSz * 2);
             _context.Ledger.Note("mmap " + CostFormat.Bytes(mapped) + (clear ? ": fresh pages are zero, nothing cleared" : string.Empty));
+            _context.Write(mapping, 0, GlibcTunables.SizeSz * 2);
             return new NativeBlock(size, mapping, GlibcTunables.SizeSz * 2, mapped - GlibcTunables.SizeSz * 2, new MmappedChunk(mapping, mapped));
         }
 

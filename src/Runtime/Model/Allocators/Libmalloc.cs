@@ -46,7 +46,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
 
         public void Free(NativeBlock block)
         {
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(block.Requested);
             if (block.State is LargeBlock large)
             {
                 FreeLarge(large);
@@ -66,7 +66,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         private NativeBlock Allocate(long size, bool clear)
         {
             if (size < 0) throw new ArgumentOutOfRangeException(nameof(size));
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(size);
             return size >= Config.LargeMin ? AllocateLarge(size, clear) : AllocateInRegion(size, clear);
         }
 
@@ -94,8 +94,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             if (clear)
             {
                 // tiny/small/medium calloc: memset of the whole block (*_malloc_should_clear).
-                _context.Clear(block.Mapping, block.Offset, rounded);
                 _context.Ledger.Note(band + ": memset " + CostFormat.Bytes(rounded));
+                _context.Clear(block.Mapping, block.Offset, rounded);
             }
             else
             {
@@ -115,8 +115,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 _context.Ledger.AdviseCall(0);
                 if (clear)
                 {
-                    _context.Clear(hit.Mapping, 0, hit.Size);
                     _context.Ledger.Note("served from the large-block cache: bzero " + CostFormat.Bytes(hit.Size));
+                    _context.Clear(hit.Mapping, 0, hit.Size);
                 }
                 else
                 {

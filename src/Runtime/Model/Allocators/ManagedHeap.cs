@@ -10,8 +10,9 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
     /// The .NET GC as far as array allocation cost goes (dotnet/runtime src/coreclr/gc):
     /// small objects come from allocation contexts cleared in advance and die in gen 0; objects of
     /// 85,000 bytes or more go to the Large Object Heap, are cleared at allocation and are reclaimed
-    /// only by gen 2 collections, which also give the dead objects' pages back; pinned arrays go to the
-    /// Pinned Object Heap (also collected with gen 2). Arrays are loop-local: each dies at once.
+    /// only by gen 2 collections, after which the GC reuses their space (still resident) for new large
+    /// objects; pinned arrays go to the Pinned Object Heap (also collected with gen 2). Arrays are
+    /// loop-local: each dies at once. Fresh memory is charged its first-touch faults when cleared.
     /// </summary>
     public sealed class ManagedHeap
     {
@@ -28,7 +29,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         public const long ArrayOverhead = 24;
 
         private readonly SimulationContext _context;
-        private readonly List<int> _deadLargeObjects = new List<int>();
+        private readonly List<(int Mapping, long Size)> _deadLargeObjects = new List<(int, long)>();
+        private readonly List<(int Mapping, long Size)> _freeLargeSpace = new List<(int, long)>();
         private readonly Dictionary<long, int> _hoisted = new Dictionary<long, int>();
         private readonly int _gen0;
         private long _gen0Used;
@@ -47,24 +49,19 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         public void AllocateArray(long bytes, ManagedArrayKind kind)
         {
             if (bytes < 0) throw new ArgumentOutOfRangeException(nameof(bytes));
-            var ledger = _context.Ledger;
-            ledger.ManagedAllocation();
             long size = (bytes + ArrayOverhead + 7) / 8 * 8;
             bool pinned = kind == ManagedArrayKind.Pinned || kind == ManagedArrayKind.PinnedUninitialized;
             bool zero = kind == ManagedArrayKind.Zeroed || kind == ManagedArrayKind.Pinned
                 || (kind == ManagedArrayKind.Uninitialized && bytes < UninitializedMinBytes);
             if (kind == ManagedArrayKind.Uninitialized && bytes < UninitializedMinBytes)
             {
-                ledger.Note("under 2,048 bytes: AllocateUninitializedArray falls back to new T[n]");
+                _context.Ledger.Note("under 2,048 bytes: AllocateUninitializedArray falls back to new T[n]");
             }
 
-            if (!pinned && size < LargeObjectThreshold)
-            {
-                AllocateSmall(size, zero);
-                return;
-            }
-
-            AllocateUserOldHeap(size, zero, pinned ? "Pinned Object Heap" : "Large Object Heap");
+            bool large = pinned || size >= LargeObjectThreshold;
+            _context.Ledger.ManagedAllocation(large);
+            if (large) AllocateUserOldHeap(size, zero, pinned ? "Pinned Object Heap" : "Large Object Heap");
+            else AllocateSmall(size, zero);
         }
 
         /// <summary>Clears a live buffer of <paramref name="bytes"/> (a hoisted buffer with Array.Clear).</summary>
@@ -76,8 +73,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 _hoisted.Add(bytes, mapping);
             }
 
-            _context.Clear(mapping, 0, bytes);
             _context.Ledger.Note("memset of a live buffer, " + CostFormat.Bytes(bytes));
+            _context.Clear(mapping, 0, bytes);
         }
 
         private void AllocateSmall(long size, bool zero)
@@ -97,8 +94,11 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             if (zero)
             {
                 // Allocation contexts are cleared when handed out (memclr up to the used mark), i.e. in advance.
-                _context.Clear(_gen0, offset, Math.Min(size, budget - offset));
+                // The contexts cycle through the whole gen 0 budget, so the clear runs at that working set's bandwidth.
                 ledger.Note("small-object heap: cleared with its allocation context, " + CostFormat.Bytes(size));
+                long length = Math.Min(size, budget - offset);
+                _context.Write(_gen0, offset, length);
+                ledger.Memset(length, workingSet: budget);
             }
             else
             {
@@ -109,39 +109,68 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         private void AllocateUserOldHeap(long size, bool zero, string heap)
         {
             var ledger = _context.Ledger;
-            if (_uohSinceGen2 + size > ledger.Profile.LohBytesPerGen2 && _uohSinceGen2 > 0) CollectGen2();
+            bool collected = _uohSinceGen2 + size > ledger.Profile.LohBytesPerGen2 && _uohSinceGen2 > 0;
+            if (collected) CollectGen2();
 
-            // The dead objects' pages went back at the last gen 2, so a new object gets fresh pages.
-            int mapping = _context.Memory.Map(size);
-            _uohSinceGen2 += size;
-            _deadLargeObjects.Add(mapping);
-            _context.Write(mapping, 0, ArrayOverhead);
-            if (zero)
+            // First fit in the space the last gen 2 freed; otherwise fresh, demand-zero memory.
+            int index = _freeLargeSpace.FindIndex(f => f.Size >= size);
+            int mapping;
+            string where;
+            if (index >= 0)
             {
-                _context.Clear(mapping, 0, size);
-                ledger.Note(heap + ": cleared at allocation, " + CostFormat.Bytes(size));
+                mapping = _freeLargeSpace[index].Mapping;
+                size = _freeLargeSpace[index].Size;
+                _freeLargeSpace.RemoveAt(index);
+                where = "reused space freed by gen 2";
             }
             else
             {
-                ledger.Note(heap + ": not cleared (GC_ALLOC_ZEROING_OPTIONAL)");
+                mapping = _context.Memory.Map(size);
+                where = "fresh memory";
             }
+
+            _uohSinceGen2 += size;
+            _deadLargeObjects.Add((mapping, size));
+            ledger.LargeObjectHandling(size);
+
+            // The pages' first-touch cost is inside the measured large-clear bandwidth, so the page model only
+            // tracks residency here.
+            if (zero)
+            {
+                ledger.Note(heap + ": cleared at allocation (" + where + "), " + CostFormat.Bytes(size));
+                _context.Memory.Write(mapping, 0, size);
+                ledger.LargeObjectClear(size);
+            }
+            else
+            {
+                ledger.Note(heap + ": not cleared, GC_ALLOC_ZEROING_OPTIONAL (" + where + ")");
+                _context.Memory.Write(mapping, 0, ArrayOverhead);
+            }
+
+            if (collected) ledger.Note("after a gen 2 collection (LOH budget of " + CostFormat.Bytes(ledger.Profile.LohBytesPerGen2) + " used)");
         }
 
-        /// <summary>A full collection: gen 0 is emptied and every dead large or pinned object's pages are released.</summary>
+        /// <summary>
+        /// A full collection: gen 0 is emptied and every dead large or pinned object's space becomes free for
+        /// reuse; the GC keeps about one budget's worth and decommits the rest.
+        /// </summary>
         private void CollectGen2()
         {
             var ledger = _context.Ledger;
             ledger.Gen2Collection();
-            long released = 0;
-            foreach (int mapping in _deadLargeObjects) released += _context.Memory.Unmap(mapping);
+            _freeLargeSpace.AddRange(_deadLargeObjects);
             _deadLargeObjects.Clear();
-            ledger.Totals.Seconds += released * ledger.Profile.UnmapSecondsPerResidentPage;
-            ledger.Note("gen 2 collection (LOH budget of " + CostFormat.Bytes(ledger.Profile.LohBytesPerGen2) + " used)");
+            long kept = 0;
+            for (int i = 0; i < _freeLargeSpace.Count; i++)
+            {
+                kept += _freeLargeSpace[i].Size;
+                if (kept <= 2 * ledger.Profile.LohBytesPerGen2) continue;
+                _context.Memory.Unmap(_freeLargeSpace[i].Mapping);
+                _freeLargeSpace.RemoveAt(i--);
+            }
+
             _uohSinceGen2 = 0;
             _gen0Used = 0;
         }
-
-        /// <summary>Pages of the heap's own gen 0 area and hoisted buffers count as resident; this is their mapping count.</summary>
-        internal int LiveMappings => _hoisted.Count + 1 + _deadLargeObjects.Count;
     }
 }

@@ -49,7 +49,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
 
         public void Free(NativeBlock block)
         {
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(block.Requested);
             if (block.State is VirtualBlock v)
             {
                 _context.Unmap(v.Mapping);
@@ -64,14 +64,14 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         private NativeBlock Allocate(long size, bool zero)
         {
             if (size < 0) throw new ArgumentOutOfRangeException(nameof(size));
-            _context.Ledger.HeapCall();
+            _context.Ledger.HeapCall(size);
             long rounded = Math.Max(Granularity, (size + Granularity - 1) / Granularity * Granularity) + Granularity;
             if (size > VirtualAllocThreshold)
             {
                 long pages = VirtualMemory.RoundUpToPage(size + Granularity * 2);
                 int mapping = _context.Map(pages);
-                _context.Write(mapping, 0, Granularity * 2);
                 _context.Ledger.Note("VirtualAlloc " + CostFormat.Bytes(pages) + (zero ? ": demand-zero pages, nothing cleared" : string.Empty));
+                _context.Write(mapping, 0, Granularity * 2);
                 return new NativeBlock(size, mapping, Granularity * 2, pages - Granularity * 2, new VirtualBlock(mapping));
             }
 
@@ -93,8 +93,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             if (zero)
             {
                 // HEAP_ZERO_MEMORY clears the block whether or not its memory is fresh.
-                _context.Clear(block.Mapping, block.Offset, block.Usable);
                 _context.Ledger.Note("HEAP_ZERO_MEMORY: memset " + CostFormat.Bytes(block.Usable));
+                _context.Clear(block.Mapping, block.Offset, block.Usable);
             }
             else
             {

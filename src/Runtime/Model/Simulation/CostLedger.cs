@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using AllocAnalyzers.Runtime.Costs;
 using AllocAnalyzers.Runtime.Formatting;
@@ -40,11 +41,14 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
         public void Note(string step) => _notes.Add(step);
 
         /// <summary>One memset/bzero/memclr by the allocator or runtime.</summary>
-        public void Memset(long bytes)
+        public void Memset(long bytes) => Memset(bytes, bytes);
+
+        /// <summary>A memset of <paramref name="bytes"/> within a working set of <paramref name="workingSet"/> bytes (which sets its bandwidth).</summary>
+        public void Memset(long bytes, long workingSet)
         {
             if (bytes <= 0) return;
             Totals.AllocatorZeroedBytes += bytes;
-            Totals.Seconds += Profile.ZeroingSeconds(bytes);
+            Totals.Seconds += bytes / Profile.ZeroingBytesPerSecond(Math.Max(bytes, workingSet));
         }
 
         /// <summary>A memcpy (realloc moving a block): priced at the zeroing bandwidth, not counted as zeroing.</summary>
@@ -91,9 +95,27 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
             Totals.Seconds += Profile.AdviseSeconds + residentPagesReleased * Profile.UnmapSecondsPerResidentPage;
         }
 
-        public void HeapCall() => Totals.Seconds += Profile.HeapCallSeconds;
+        /// <summary>
+        /// Bookkeeping of one heap call: the per-thread-cache fast path for blocks up to
+        /// <see cref="SmallBlockLimit"/> bytes, the bins/top/consolidation path above it.
+        /// </summary>
+        public void HeapCall(long bytes) => Totals.Seconds += bytes <= SmallBlockLimit ? Profile.HeapCallSeconds : Profile.HeapLargeCallSeconds;
 
-        public void ManagedAllocation() => Totals.Seconds += Profile.ManagedAllocationSeconds;
+        /// <summary>glibc's tcache serves requests up to 1032 bytes (malloc.c: MAX_TCACHE_SIZE for 64 bins of 16 bytes).</summary>
+        public const long SmallBlockLimit = 1032;
+
+        public void ManagedAllocation(bool large) => Totals.Seconds += large ? Profile.LargeAllocationSeconds : Profile.SmallAllocationSeconds;
+
+        /// <summary>The size-proportional part of a large object's life on the LOH.</summary>
+        public void LargeObjectHandling(long bytes) => Totals.Seconds += bytes * Profile.LargeAllocationSecondsPerByte;
+
+        /// <summary>The GC clearing a new large object, priced at its measured effective bandwidth.</summary>
+        public void LargeObjectClear(long bytes)
+        {
+            if (bytes <= 0) return;
+            Totals.AllocatorZeroedBytes += bytes;
+            Totals.Seconds += bytes / Profile.LargeClearBytesPerSecond;
+        }
 
         public void PoolRentReturn() => Totals.Seconds += Profile.PoolRentReturnSeconds;
 

@@ -16,7 +16,7 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
         private const int WarmUpIterations = 16;
         private const int QuietWindow = 64;
         private const int PeriodsInWindow = 4;
-        private const int MaxSearch = 8192;
+        private const int MaxSearch = 32768;
 
         private readonly SimulationContext _context;
         private readonly INativeAllocator _native;
@@ -93,7 +93,9 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
             // Align the window's start with a collection, if the loop collects at all.
             double before = Events();
             long searched = 0;
-            while (done < n && Events() == before && searched < QuietWindow * 4)
+            // Only the GC makes a loop periodic; a purely native loop is steady after its warm-up.
+            long searchLimit = CollectsGarbage(op) ? MaxSearch : QuietWindow;
+            while (done < n && Events() == before && searched < searchLimit)
             {
                 Step();
                 searched++;
@@ -114,6 +116,16 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
             var end = totals.Clone();
             totals.AddScaledDifference(end, start, (double)(n - done) / window);
             _extrapolated = true;
+        }
+
+        private static bool CollectsGarbage(TraceOp op)
+        {
+            foreach (var b in op.Body)
+            {
+                if (b.Kind == TraceOpKind.Repeat ? CollectsGarbage(b) : b.Kind >= TraceOpKind.New && b.Kind <= TraceOpKind.Rent) return true;
+            }
+
+            return false;
         }
 
         private void RunOne(TraceOp op)

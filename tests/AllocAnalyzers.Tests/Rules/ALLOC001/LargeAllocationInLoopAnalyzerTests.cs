@@ -145,6 +145,28 @@ public class LargeAllocationInLoopAnalyzerTests
         InMethod("while (flag) { var a = {|ALLOC001:new byte[4096]|}; Use(a); var b = new byte[1024]; Use(b); }"),
         new TestOptions { EditorConfig = "root = true\n[*.cs]\ndotnet_code_quality.ALLOC001.threshold_bytes = 4KiB\n" });
 
+    [Fact]
+    public async Task Severity_is_configurable_from_editorconfig()
+    {
+        var diagnostics = await Verify.VerifyAsync(InMethod("while (flag) { var a = {|ALLOC001:new byte[1 << 20]|}; Use(a); }"),
+            new TestOptions { EditorConfig = "root = true\n[*.cs]\ndotnet_diagnostic.ALLOC001.severity = error\n" });
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostics.Single().Severity);
+    }
+
+    [Fact]
+    public Task Severity_none_silences_the_rule() => Verify.VerifyAsync(
+        InMethod("while (flag) { var a = new byte[1 << 20]; Use(a); }"),
+        new TestOptions { EditorConfig = "root = true\n[*.cs]\ndotnet_diagnostic.ALLOC001.severity = none\n" });
+
+    [Fact]
+    public void Descriptor_is_a_warning_with_a_help_link_to_its_page()
+    {
+        var rule = LargeAllocationInLoopAnalyzer.Rule;
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, rule.DefaultSeverity);
+        Assert.EndsWith("docs/rules/ALLOC001.md", rule.HelpLinkUri);
+        Assert.True(rule.IsEnabledByDefault);
+    }
+
     [Theory]
     [InlineData("lots")]
     [InlineData("-5")]
