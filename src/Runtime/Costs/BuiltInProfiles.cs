@@ -7,37 +7,38 @@ namespace AllocAnalyzers.Runtime.Costs
     public static class BuiltInProfiles
     {
         /// <summary>
-        /// Measured on the project's reference machine with <c>alloc-analyzers calibrate</c>
-        /// (a 2-vCPU AMD EPYC Zen 5 VM, Debian 12, glibc 2.36, .NET 10, workstation GC; each figure is the
-        /// median of several timed batches; docs/runtime-model.md gives the run). A shared, noisy
-        /// machine: ratios hold better than absolute times.
+        /// Measured with <c>alloc-analyzers calibrate</c> (2026-11-22, 04:14 UTC) on the project's reference machine:
+        /// a 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12, workstation GC, while three other
+        /// builds shared it (load average about 14). Timings are the fastest of eleven batches (each .NET loop the
+        /// fastest of three fresh processes); docs/runtime-model.md, "Calibration", says which loop sets which value.
+        /// Values rounded to three significant figures. On an idle machine faults and munmap are cheaper.
         /// </summary>
         public static CostProfile LinuxReference { get; } = new CostProfileBuilder
         {
             Name = "linux-x64-reference",
-            Version = 1,
-            Source = "alloc-analyzers calibrate on a 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10 workstation GC",
-            ZeroingBytesPerSecondInCache = 170e9,
-            ZeroingBytesPerSecondLarge = 90e9,
+            Version = 2,
+            Source = "alloc-analyzers calibrate, 2026-11-22, 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12 workstation GC, shared machine (load ~14)",
+            ZeroingBytesPerSecondInCache = 164e9,
+            ZeroingBytesPerSecondLarge = 82.9e9,
             CacheResidentBytes = 1L << 20,
             LargeBytes = 100L << 20,
-            PageFaultSeconds = 0.3e-6,
-            ZeroPageFaultSeconds = 0.15e-6,
-            MapSeconds = 2e-6,
-            UnmapSeconds = 3e-6,
-            UnmapSecondsPerResidentPage = 0.05e-6,
-            AdviseSeconds = 1e-6,
-            HeapCallSeconds = 5e-9,
-            HeapLargeCallSeconds = 15e-9,
-            SmallAllocationSeconds = 30e-9,
-            LargeAllocationSeconds = 1e-6,
-            LargeAllocationSecondsPerByte = 17e-6 / (1 << 20),
-            LargeClearBytesPerSecond = 10e9,
-            Gen0CollectionSeconds = 30e-6,
-            Gen0BudgetBytes = 6L << 20,
-            Gen2CollectionSeconds = 200e-6,
-            LohBytesPerGen2 = 16L << 20,
-            PoolRentReturnSeconds = 30e-9,
+            PageFaultSeconds = 2.40e-6,
+            ZeroPageFaultSeconds = 1.20e-6,
+            MapSeconds = 1.40e-6,
+            UnmapSeconds = 13.7e-6,
+            UnmapSecondsPerResidentPage = 0.508e-6,
+            AdviseSeconds = 0.401e-6,
+            HeapCallSeconds = 5.40e-9,
+            HeapLargeCallSeconds = 15.8e-9,
+            SmallAllocationSeconds = 13.2e-9,
+            LargeAllocationSeconds = 50e-9,
+            LargeAllocationSecondsPerByte = 13.5e-12,
+            LargeClearBytesPerSecond = 13.8e9,
+            Gen0CollectionSeconds = 18.5e-6,
+            Gen0BudgetBytes = 16_864_367,
+            Gen2CollectionSeconds = 50.3e-6,
+            LohBytesPerGen2 = 26_029_078,
+            PoolRentReturnSeconds = 12.8e-9,
         }.Build();
 
         /// <summary>

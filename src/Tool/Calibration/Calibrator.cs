@@ -37,7 +37,7 @@ public sealed class Calibrator
             b.MapSeconds = Record("mmap 100 MiB", RealPatterns.Map(100L << 20), "s");
             double untouched = Record("munmap 100 MiB, untouched", RealPatterns.Unmap(100L << 20, resident: false), "s");
             double resident = Record("munmap 64 MiB, resident", RealPatterns.Unmap(64L << 20, resident: true), "s");
-            b.UnmapSecondsPerResidentPage = Math.Max(0, (resident - untouched) / ((64L << 20) / 4096));
+            b.UnmapSecondsPerResidentPage = CalibrationMath.UnmapPerResidentPage(resident, untouched, 64L << 20);
             b.UnmapSeconds = untouched;
             b.AdviseSeconds = Record("madvise(MADV_DONTNEED) one page", RealPatterns.Madvise(N(2000)), "s");
         }),
@@ -52,8 +52,7 @@ public sealed class Calibrator
             // unmap share. Twice, a moment apart, keeping the faster.
             double round = Record("calloc(100 MiB)+free (mmap path)", Math.Min(
                 RealPatterns.CallocFree(100L << 20, N(1000)), RealPatterns.CallocFree(100L << 20, N(1000))), "s");
-            b.UnmapSeconds = Math.Max(b.UnmapSeconds,
-                round - b.MapSeconds - b.PageFaultSeconds - b.UnmapSecondsPerResidentPage - 2 * b.HeapLargeCallSeconds);
+            b.UnmapSeconds = CalibrationMath.UnmapShare(round, b.MapSeconds, b.PageFaultSeconds, b.UnmapSecondsPerResidentPage, b.HeapLargeCallSeconds, b.UnmapSeconds);
         }),
         (".NET collections (forced, small heap)", b =>
         {
@@ -64,11 +63,11 @@ public sealed class Calibrator
         {
             var t = FreshProcess.Measure("new", 1024, N(200000));
             Record("new byte[1 KiB]", t.Seconds, "s");
-            b.Gen0BudgetBytes = t.Gen0PerIteration > 0 ? (long)(1048 / t.Gen0PerIteration) : 256L << 20;
+            b.Gen0BudgetBytes = CalibrationMath.BytesPerCollection(1024 + 24, t.Gen0PerIteration, 256L << 20);
             Record("gen 0 budget", b.Gen0BudgetBytes, "B");
             // What the model's other parts of this loop (the clear, the gen 0 share) leave is the allocation itself.
-            double rest = t.Seconds - 1048 / b.Build().ZeroingBytesPerSecond(b.Gen0BudgetBytes) - t.Gen0PerIteration * b.Gen0CollectionSeconds;
-            b.SmallAllocationSeconds = Record("small allocation fixed cost", Math.Max(1e-9, rest), "s");
+            double clear = (1024 + 24) / b.Build().ZeroingBytesPerSecond(b.Gen0BudgetBytes);
+            b.SmallAllocationSeconds = Record("small allocation fixed cost", CalibrationMath.SmallAllocation(t, clear, b.Gen0CollectionSeconds), "s");
         }),
         (".NET GC.AllocateUninitializedArray 100 KB and 1 MiB (large allocation costs)", b =>
         {
@@ -78,11 +77,8 @@ public sealed class Calibrator
             var large = FreshProcess.Measure("uninit", 1 << 20, N(1000));
             Record("AllocateUninitializedArray 100 KB", small.Seconds, "s");
             Record("AllocateUninitializedArray 1 MiB", large.Seconds, "s");
-            double r1 = small.Seconds - small.Gen2PerIteration * b.Gen2CollectionSeconds;
-            double r2 = large.Seconds - large.Gen2PerIteration * b.Gen2CollectionSeconds;
-            const double S1 = 100_000 + 24, S2 = (1 << 20) + 24;
-            b.LargeAllocationSecondsPerByte = Math.Max(0, (r2 - r1) / (S2 - S1));
-            b.LargeAllocationSeconds = Math.Max(50e-9, r1 - b.LargeAllocationSecondsPerByte * S1);
+            (b.LargeAllocationSeconds, b.LargeAllocationSecondsPerByte) = CalibrationMath.LargeAllocationFit(
+                small, 100_000 + 24, large, (1 << 20) + 24, b.Gen2CollectionSeconds);
             Record("large allocation fixed cost", b.LargeAllocationSeconds, "s");
             Record("large allocation cost per MiB", b.LargeAllocationSecondsPerByte * (1 << 20), "s");
         }),
@@ -90,12 +86,11 @@ public sealed class Calibrator
         {
             var t = FreshProcess.Measure("new", 1 << 20, N(1000));
             Record("new byte[1 MiB]", t.Seconds, "s");
-            b.LohBytesPerGen2 = t.Gen2PerIteration > 0 ? (long)(((1 << 20) + 24) / t.Gen2PerIteration) : 1L << 30;
+            b.LohBytesPerGen2 = CalibrationMath.BytesPerCollection((1 << 20) + 24, t.Gen2PerIteration, 1L << 30);
             Record("LOH bytes per gen 2", b.LohBytesPerGen2, "B");
             // What the uninitialized loop does not do is the clear (and the faults it takes).
-            double clear = t.Seconds - b.LargeAllocationSeconds - t.Gen2PerIteration * b.Gen2CollectionSeconds
-                - b.LargeAllocationSecondsPerByte * ((1 << 20) + 24);
-            b.LargeClearBytesPerSecond = Record("large clear bandwidth", (1 << 20) / Math.Max(clear, (1 << 20) / b.ZeroingBytesPerSecondInCache), "B/s");
+            b.LargeClearBytesPerSecond = Record("large clear bandwidth", CalibrationMath.LargeClearBandwidth(
+                t, (1 << 20) + 24, b.LargeAllocationSeconds, b.LargeAllocationSecondsPerByte, b.Gen2CollectionSeconds, b.ZeroingBytesPerSecondInCache), "B/s");
         }),
         (".NET ArrayPool rent/return", b =>
             b.PoolRentReturnSeconds = Record("ArrayPool rent+return 1 MiB", FreshProcess.Measure("rent", 1 << 20, N(100000)).Seconds, "s")),

@@ -30,7 +30,6 @@ internal static class SimulateCommand
         {
             Description = "Platforms to simulate: linux, macos, windows or all (repeatable).",
             DefaultValueFactory = _ => new[] { "all" },
-            AllowMultipleArgumentsPerToken = true,
         };
         platforms.AcceptOnlyFromAmong(PlatformNames);
         var profile = new Option<string?>("--profile") { Description = "Cost profile for every platform: a built-in name (" + string.Join(", ", BuiltInProfiles.Names) + ") or a .globalconfig written by 'calibrate'. Default: each platform's built-in profile." };

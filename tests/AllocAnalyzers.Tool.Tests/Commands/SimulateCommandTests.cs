@@ -105,6 +105,16 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Platform_option_does_not_swallow_the_trace()
+    {
+        var (code, output, error) = ToolRunner.Run("simulate", "-p", "linux", "-p", "windows", "calloc 1MiB; free x 10");
+        Assert.Equal(0, code);
+        Assert.Equal("", error);
+        Assert.Contains("Windows NT heap", output);
+        Assert.DoesNotContain("libmalloc", output);
+    }
+
+    [Fact]
     public void Unknown_platform_is_a_usage_error()
     {
         var (code, _, error) = ToolRunner.Run("simulate", "-p", "beos", "malloc 1");

@@ -115,35 +115,32 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             // First fit in the space the last gen 2 freed; otherwise fresh, demand-zero memory.
             int index = _freeLargeSpace.FindIndex(f => f.Size >= size);
             int mapping;
-            string where;
             if (index >= 0)
             {
                 mapping = _freeLargeSpace[index].Mapping;
                 size = _freeLargeSpace[index].Size;
                 _freeLargeSpace.RemoveAt(index);
-                where = "reused space freed by gen 2";
             }
             else
             {
                 mapping = _context.Memory.Map(size);
-                where = "fresh memory";
             }
 
             _uohSinceGen2 += size;
             _deadLargeObjects.Add((mapping, size));
             ledger.LargeObjectHandling(size);
 
-            // The pages' first-touch cost is inside the measured large-clear bandwidth, so the page model only
-            // tracks residency here.
+            // Whether the space is reused or freshly committed, the clear is priced at the measured large-clear
+            // bandwidth (which includes the faults the GC's decommits cause); the page model only tracks residency.
             if (zero)
             {
-                ledger.Note(heap + ": cleared at allocation (" + where + "), " + CostFormat.Bytes(size));
+                ledger.Note(heap + ": cleared at allocation, " + CostFormat.Bytes(size));
                 _context.Memory.Write(mapping, 0, size);
                 ledger.LargeObjectClear(size);
             }
             else
             {
-                ledger.Note(heap + ": not cleared, GC_ALLOC_ZEROING_OPTIONAL (" + where + ")");
+                ledger.Note(heap + ": not cleared (GC_ALLOC_ZEROING_OPTIONAL)");
                 _context.Memory.Write(mapping, 0, ArrayOverhead);
             }
 
