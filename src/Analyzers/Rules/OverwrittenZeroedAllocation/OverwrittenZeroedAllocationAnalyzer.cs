@@ -58,35 +58,10 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
 
             var view = BufferFlowView.Create(context.GetControlFlowGraph(), context.Operation, types);
             if (!view.IsTracked) return;
-            var overwrite = FindOverwriteBeforeAnyRead(context.Operation, memory, view, types);
+            var overwrite = OverwriteBeforeRead.Find(context.Operation, memory, view, types);
             if (overwrite == null) return;
 
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(memory, overwrite, session)));
-        }
-
-        /// <summary>An overwrite of the whole buffer such that no path from the allocation that avoids it touches the buffer in a way that may read.</summary>
-        internal static IOperation? FindOverwriteBeforeAnyRead(IOperation allocation, ZeroedMemory memory, BufferFlowView view, WellKnownTypes types)
-        {
-            foreach (var node in allocation.Root().Descendants())
-            {
-                if (!(node is ILocalReferenceOperation reference) || !Holds(view, reference.Local)) continue;
-                var overwrite = FullOverwrites.Around(reference, memory, view.HoldingLocals, types);
-                if (overwrite == null) continue;
-                var history = view.ReachableWithout(overwrite);
-                if (history.IsKnown && (history.Access & BufferAccess.Read) == 0) return overwrite;
-            }
-
-            return null;
-        }
-
-        private static bool Holds(BufferFlowView view, ILocalSymbol local)
-        {
-            foreach (var holder in view.HoldingLocals)
-            {
-                if (SymbolEqualityComparer.Default.Equals(holder, local)) return true;
-            }
-
-            return false;
         }
 
         private static object[] MessageArguments(ZeroedMemory memory, IOperation overwrite, AnalysisSession session)
