@@ -218,3 +218,23 @@ public class OverwrittenZeroedAllocationTests
         return path == null ? null : MetadataReference.CreateFromFile(path);
     }
 }
+
+public class OverwrittenZeroedAllocationOddPlacesTests
+{
+    [Fact]
+    public Task Arrays_in_attributes_initializers_and_top_level_code_do_not_crash() => AnalyzerVerifier<OverwrittenZeroedAllocationAnalyzer>.VerifyAsync("""
+        using System;
+        using System.IO;
+        public class AAttribute : Attribute { public AAttribute(int[] x) { } }
+        [A(new int[4096])]
+        public class C
+        {
+            private static readonly byte[] Table = new byte[8192];
+            private readonly Lazy<byte[]> _lazy = new Lazy<byte[]>(() => { var b = {|ALLOC004:new byte[8192]|}; b.AsSpan().Fill(1); return b; });
+            public byte[] P { get; } = new byte[4096];
+            public byte[] Q => Fill(new byte[4096]);
+            static byte[] Fill(byte[] b) => b;
+            public void M([A(new int[4096])] int x = 0) { }
+        }
+        """, new TestOptions { AllowCompilerErrors = true });
+}
