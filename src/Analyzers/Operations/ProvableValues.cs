@@ -22,6 +22,36 @@ namespace AllocAnalyzers.Operations
                     return p.Parameter.RefKind == RefKind.None && !IsWrittenAnywhere(a, p.Parameter);
                 case ILocalReferenceOperation x when b is ILocalReferenceOperation y && SymbolEqualityComparer.Default.Equals(x.Local, y.Local):
                     return !x.Local.IsRef && !IsWrittenAnywhere(a, x.Local);
+                case IPropertyReferenceOperation x when x.Property.Name == "Length" && x.Instance != null && b is IPropertyReferenceOperation y && y.Property.Name == "Length" && y.Instance != null:
+                    return IsLengthOf(a, y.Instance);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>
+        /// True when <paramref name="count"/> is <c>x.Length</c> and <paramref name="value"/> reads the same
+        /// parameter or local <c>x</c> that nothing in the member writes: arrays, spans and strings never change length.
+        /// </summary>
+        public static bool IsLengthOf(IOperation? count, IOperation? value)
+        {
+            if (count == null || value == null) return false;
+            if (!(Strip(count) is IPropertyReferenceOperation property) || property.Property.Name != "Length" || property.Instance == null) return false;
+            var type = property.Instance.Type;
+            bool fixedLength = type is IArrayTypeSymbol || type?.SpecialType == SpecialType.System_String || type?.IsRefLikeType == true;
+            return fixedLength && SameUnwrittenVariable(property.Instance, value);
+        }
+
+        private static bool SameUnwrittenVariable(IOperation left, IOperation right)
+        {
+            var a = Strip(left);
+            var b = Strip(right);
+            switch (a)
+            {
+                case IParameterReferenceOperation p when b is IParameterReferenceOperation q && SymbolEqualityComparer.Default.Equals(p.Parameter, q.Parameter):
+                    return p.Parameter.RefKind == RefKind.None && !IsWrittenAnywhere(a, p.Parameter);
+                case ILocalReferenceOperation x when b is ILocalReferenceOperation y && SymbolEqualityComparer.Default.Equals(x.Local, y.Local):
+                    return !x.Local.IsRef && !IsWrittenAnywhere(a, x.Local);
                 default:
                     return false;
             }

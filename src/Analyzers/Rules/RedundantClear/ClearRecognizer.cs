@@ -80,70 +80,12 @@ namespace AllocAnalyzers.Rules.RedundantClear
             return invocation.Arguments[ordinal].Value;
         }
 
-        /// <summary><c>for (int i = 0; i &lt; bound; i++) buffer[i] = 0;</c> — with or without braces, with <c>++i</c> or <c>i += 1</c>.</summary>
+        /// <summary>A loop whose only statement stores zero into every element up to its bound.</summary>
         private static ClearOperation? ZeroingLoop(IForLoopOperation loop)
         {
-            if (loop.Before.Length != 1 || loop.AtLoopBottom.Length != 1 || !(loop.Condition is IBinaryOperation condition)) return null;
-            if (!(loop.Before[0] is IVariableDeclarationGroupOperation group) || group.Declarations.Length != 1 || group.Declarations[0].Declarators.Length != 1) return null;
-            var declarator = group.Declarations[0].Declarators[0];
-            var index = declarator.Symbol;
-            var initial = declarator.Initializer?.Value;
-            if (initial == null || ConstantValues.TryGetInt64(initial) != 0 || index.Type.SpecialType != SpecialType.System_Int32) return null;
-
-            if (condition.OperatorKind != BinaryOperatorKind.LessThan || !IsLocal(condition.LeftOperand, index)) return null;
-            if (!IsIncrementByOne(loop.AtLoopBottom[0], index)) return null;
-
-            var store = SingleStatement(loop.Body) as IExpressionStatementOperation;
-            if (!(store?.Operation is ISimpleAssignmentOperation assignment) || assignment.IsRef || !ZeroValues.IsZero(assignment.Value)) return null;
-
-            IOperation? buffer;
-            switch (assignment.Target)
-            {
-                case IArrayElementReferenceOperation element when element.Indices.Length == 1 && IsLocal(element.Indices[0], index):
-                    buffer = element.ArrayReference;
-                    break;
-                case IPropertyReferenceOperation indexer when indexer.Property.IsIndexer && indexer.Arguments.Length == 1 && IsLocal(indexer.Arguments[0].Value, index) && indexer.Instance != null:
-                    buffer = indexer.Instance;
-                    break;
-                default:
-                    return null;
-            }
-
-            // The buffer operand itself must not mention the index (b[i][i] = 0 and the like are not clears).
-            foreach (var node in buffer.DescendantsAndSelf())
-            {
-                if (node is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, index)) return null;
-            }
-
-            return new ClearOperation(loop, buffer, null, condition.RightOperand, false, initial);
-        }
-
-        private static IOperation? SingleStatement(IOperation body)
-        {
-            while (body is IBlockOperation block)
-            {
-                if (block.Operations.Length != 1) return null;
-                body = block.Operations[0];
-            }
-
-            return body;
-        }
-
-        private static bool IsLocal(IOperation operation, ILocalSymbol local) =>
-            operation.WithoutConversions() is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local);
-
-        private static bool IsIncrementByOne(IOperation operation, ILocalSymbol local)
-        {
-            if (operation is IExpressionStatementOperation statement) operation = statement.Operation;
-            switch (operation)
-            {
-                case IIncrementOrDecrementOperation increment:
-                    return increment.Kind == OperationKind.Increment && IsLocal(increment.Target, local);
-                case ICompoundAssignmentOperation compound:
-                    return compound.OperatorKind == BinaryOperatorKind.Add && IsLocal(compound.Target, local) && ConstantValues.TryGetInt64(compound.Value) == 1;
-                default:
-                    return false;
-            }
+            var store = ElementStoreLoop.Recognize(loop);
+            if (store == null || !ZeroValues.IsZero(store.Value)) return null;
+            return new ClearOperation(loop, store.Buffer, null, store.Bound, false, store.Initializer);
         }
     }
 }

@@ -1,0 +1,155 @@
+using System.Collections.Generic;
+using AllocAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.Operations
+{
+    /// <summary>
+    /// Recognizes an operation that stores into every element of a fresh buffer without reading it:
+    /// <c>stream.ReadExactly(b)</c> (or <c>(b, 0, count)</c>), <c>src.CopyTo(b)</c>, <c>Array.Copy</c>,
+    /// <c>Buffer.BlockCopy</c>, <c>Marshal.Copy(IntPtr, T[], 0, n)</c>, <c>Fill(x)</c>, and a loop storing
+    /// every index (<see cref="ElementStoreLoop"/>). Coverage must be proven: the count is the buffer's own
+    /// <c>Length</c>, the same constant as the allocation, the same unwritten variable that sized it, or,
+    /// for copies, the source is the variable whose <c>Length</c> sized the allocation
+    /// (<c>new byte[src.Length]</c> then <c>src.CopyTo(b)</c>). A <c>Read</c> that may return fewer bytes,
+    /// or a copy of fewer elements, is not a full overwrite.
+    /// </summary>
+    internal static class FullOverwrites
+    {
+        /// <summary>The operation containing <paramref name="reference"/> (a use of a holding local) that overwrites the whole buffer, or null.</summary>
+        public static IOperation? Around(IOperation reference, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
+        {
+            for (IOperation? node = reference.Parent; node != null; node = node.Parent)
+            {
+                switch (node)
+                {
+                    case IInvocationOperation invocation when Overwrites(invocation, memory, holders, types):
+                        return invocation;
+                    case IForLoopOperation loop:
+                        var store = ElementStoreLoop.Recognize(loop);
+                        return store != null && IsHolder(store.Buffer, holders, types) && !Mentions(store.Value, holders) && Covers(store.Bound, false, memory, holders)
+                            ? loop
+                            : null;
+                    case IBlockOperation block when !(block.Parent is IForLoopOperation):
+                    case IMethodBodyOperation _:
+                    case IAnonymousFunctionOperation _:
+                    case ILocalFunctionOperation _:
+                        return null;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool Overwrites(IInvocationOperation invocation, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
+        {
+            var method = invocation.TargetMethod;
+            var owner = method.ContainingType;
+            var args = invocation.Arguments;
+            switch (method.Name)
+            {
+                case "ReadExactly" when invocation.Instance != null && DerivesFrom(owner, types.Stream):
+                    if (args.Length == 1) return IsHolder(Value(invocation, 0), holders, types);
+                    return args.Length == 3 && IsHolder(Value(invocation, 0), holders, types) && IsZero(Value(invocation, 1)) && Covers(Value(invocation, 2), false, memory, holders);
+
+                case "CopyTo" when invocation.Instance != null && (WellKnownTypes.Is(owner, types.Span) || WellKnownTypes.Is(owner, types.ReadOnlySpan)) && args.Length == 1:
+                    return CopyCovers(invocation.Instance, Value(invocation, 0), memory, holders, types);
+                case "CopyTo" when invocation.Instance != null && invocation.Instance.Type is IArrayTypeSymbol && args.Length == 2:
+                    return IsZero(Value(invocation, 1)) && CopyCovers(invocation.Instance, Value(invocation, 0), memory, holders, types);
+                case "CopyTo" when method.IsExtensionMethod && owner?.ToDisplayString() == "System.MemoryExtensions" && args.Length == 2:
+                    return CopyCovers(Value(invocation, 0), Value(invocation, 1), memory, holders, types);
+
+                case "Copy" when SymbolEqualityComparer.Default.Equals(owner, types.Array) && args.Length == 3:
+                    return NotFrom(Value(invocation, 0), holders) && IsHolder(Value(invocation, 1), holders, types) && Covers(Value(invocation, 2), false, memory, holders);
+                case "Copy" when SymbolEqualityComparer.Default.Equals(owner, types.Array) && args.Length == 5:
+                    return NotFrom(Value(invocation, 0), holders) && IsHolder(Value(invocation, 2), holders, types) && IsZero(Value(invocation, 3)) && Covers(Value(invocation, 4), false, memory, holders);
+                case "BlockCopy" when SymbolEqualityComparer.Default.Equals(owner, types.Buffer) && args.Length == 5:
+                    return NotFrom(Value(invocation, 0), holders) && IsHolder(Value(invocation, 2), holders, types) && IsZero(Value(invocation, 3)) && Covers(Value(invocation, 4), true, memory, holders);
+                case "Copy" when SymbolEqualityComparer.Default.Equals(owner, types.Marshal) && args.Length == 4 && method.Parameters[1].Type is IArrayTypeSymbol:
+                    return NotFrom(Value(invocation, 0), holders) && IsHolder(Value(invocation, 1), holders, types) && IsZero(Value(invocation, 2)) && Covers(Value(invocation, 3), false, memory, holders);
+
+                case "Fill" when invocation.Instance != null && WellKnownTypes.Is(owner, types.Span) && args.Length == 1:
+                    return IsHolder(invocation.Instance, holders, types) && NotFrom(Value(invocation, 0), holders);
+                case "Fill" when SymbolEqualityComparer.Default.Equals(owner, types.Array) && args.Length == 2:
+                    return IsHolder(Value(invocation, 0), holders, types) && NotFrom(Value(invocation, 1), holders);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A copy from <paramref name="source"/> into the whole buffer: the source is not the buffer, and its length is the buffer's.</summary>
+        private static bool CopyCovers(IOperation source, IOperation destination, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types) =>
+            IsHolder(destination, holders, types) && NotFrom(source, holders) && ProvableValues.IsLengthOf(memory.CountOperation, BufferOrigins.StripViews(source, types));
+
+        /// <summary>True when <paramref name="count"/> (elements, or bytes) provably equals the size of the buffer.</summary>
+        private static bool Covers(IOperation count, bool bytes, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders)
+        {
+            if (bytes && memory.ElementSize != 1)
+            {
+                long? constant = ConstantValues.TryGetInt64(count);
+                return constant != null && constant == memory.Bytes;
+            }
+
+            if (IsLengthOfHolder(count, holders)) return true;
+            long? value = ConstantValues.TryGetInt64(count);
+            if (value != null) return value == memory.ElementCount;
+            return ProvableValues.AreEqual(count, memory.CountOperation);
+        }
+
+        private static bool IsLengthOfHolder(IOperation count, IReadOnlyCollection<ILocalSymbol> holders)
+        {
+            while (count is IConversionOperation conversion && !conversion.Conversion.IsUserDefined) count = conversion.Operand;
+            return count is IPropertyReferenceOperation property && property.Property.Name == "Length" &&
+                   property.Instance?.WithoutConversions() is ILocalReferenceOperation local && Contains(holders, local.Local);
+        }
+
+        private static bool IsHolder(IOperation operand, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types) =>
+            BufferOrigins.StripViews(operand, types) is ILocalReferenceOperation local && Contains(holders, local.Local);
+
+        /// <summary>The operand does not read the buffer itself (a copy of the buffer onto itself reads what it writes).</summary>
+        private static bool NotFrom(IOperation operand, IReadOnlyCollection<ILocalSymbol> holders) => !Mentions(operand, holders);
+
+        private static bool Mentions(IOperation operation, IReadOnlyCollection<ILocalSymbol> holders)
+        {
+            foreach (var node in operation.DescendantsAndSelf())
+            {
+                if (node is ILocalReferenceOperation local && Contains(holders, local.Local)) return true;
+            }
+
+            return false;
+        }
+
+        private static bool Contains(IReadOnlyCollection<ILocalSymbol> holders, ILocalSymbol local)
+        {
+            foreach (var holder in holders)
+            {
+                if (SymbolEqualityComparer.Default.Equals(holder, local)) return true;
+            }
+
+            return false;
+        }
+
+        private static bool IsZero(IOperation operation) => ConstantValues.TryGetInt64(operation) == 0;
+
+        private static bool DerivesFrom(INamedTypeSymbol? type, INamedTypeSymbol? baseType)
+        {
+            for (var current = type; current != null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(current, baseType)) return true;
+            }
+
+            return false;
+        }
+
+        private static IOperation Value(IInvocationOperation invocation, int ordinal)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal) return argument.Value;
+            }
+
+            return invocation.Arguments[ordinal].Value;
+        }
+    }
+}

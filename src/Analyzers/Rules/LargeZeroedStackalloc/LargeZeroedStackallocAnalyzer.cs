@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using AllocAnalyzers.Configuration;
+using AllocAnalyzers.Diagnostics;
+using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Operations;
+using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Runtime.Formatting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
+{
+    /// <summary>
+    /// ALLOC005: a <c>stackalloc</c> of a provable size at or above the threshold in code where no
+    /// <c>[SkipLocalsInit]</c> applies: the method is compiled with <c>.locals init</c>, so the JIT
+    /// zeroes the whole block every time the <c>stackalloc</c> runs.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class LargeZeroedStackallocAnalyzer : AllocAnalyzer
+    {
+        public const long DefaultThresholdBytes = 1024;
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
+            RuleIds.LargeZeroedStackalloc,
+            title: "Large stackalloc zeroed because [SkipLocalsInit] is not in effect",
+            messageFormat: "'{0}' is zeroed by the JIT each time it runs because no [SkipLocalsInit] applies: {1}, about {2} each time ({3} profile)",
+            description: "Without [SkipLocalsInit] on the method, a containing type or the module, the method is compiled with .locals init and the JIT zeroes every stackalloc block. When the code writes the buffer before reading it, add [SkipLocalsInit] (it requires AllowUnsafeBlocks). Configure the size threshold with dotnet_code_quality.ALLOC005.threshold_bytes.",
+            severity: DiagnosticSeverity.Info);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+
+        internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
+        {
+            context.RegisterSyntaxTreeAction(tree => Threshold(session, tree.Tree, tree.ReportDiagnostic));
+            context.RegisterSyntaxNodeAction(nodeContext => Analyze(nodeContext, session), SyntaxKind.StackAllocArrayCreationExpression);
+        }
+
+        private static long Threshold(AnalysisSession session, SyntaxTree tree, System.Action<Diagnostic> report) =>
+            session.Configuration.GetByteCount(tree, RuleIds.LargeZeroedStackalloc, OptionKeys.ThresholdBytes, DefaultThresholdBytes, report);
+
+        private static void Analyze(SyntaxNodeAnalysisContext context, AnalysisSession session)
+        {
+            var operation = context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
+            if (operation == null) return;
+            // The recognizer only returns stackalloc memory that the JIT zeroes (no [SkipLocalsInit] in scope).
+            var memory = ZeroedMemoryRecognizer.Recognize(operation, session.Types);
+            if (memory == null || memory.Kind != ZeroedMemoryKind.ZeroedStackalloc || memory.Bytes == null) return;
+            long bytes = memory.Bytes.Value;
+            if (bytes < Threshold(session, context.Node.SyntaxTree, context.ReportDiagnostic)) return;
+
+            double seconds = ManagedAllocationCosts.Clear(bytes, session.CostProfile).Seconds;
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(),
+                SyntaxText.Short(context.Node), CostFormat.BytesExact(bytes), CostFormat.Duration(seconds), session.CostProfile.Name));
+        }
+    }
+}

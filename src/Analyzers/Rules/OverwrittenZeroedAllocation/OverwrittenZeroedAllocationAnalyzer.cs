@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using AllocAnalyzers.Configuration;
+using AllocAnalyzers.Diagnostics;
+using AllocAnalyzers.Flow;
+using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Operations;
+using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Runtime.Formatting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
+{
+    /// <summary>
+    /// ALLOC004: <c>new T[n]</c> (T unmanaged) whose every element is overwritten before any element
+    /// is read — the runtime's zeroing is wasted; <c>GC.AllocateUninitializedArray&lt;T&gt;(n)</c> skips it.
+    /// The overwrite is proven by <see cref="FullOverwrites"/>, and "before any read" by
+    /// <see cref="BufferFlowView.ReachableWithout"/>: no path from the allocation that avoids the
+    /// overwrite may read (or hand out) the buffer.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class OverwrittenZeroedAllocationAnalyzer : AllocAnalyzer
+    {
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
+            RuleIds.OverwrittenZeroedAllocation,
+            title: "Zeroed allocation completely overwritten before any read",
+            messageFormat: "'{0}' is zeroed by the runtime, then '{1}' overwrites every element before any read: {2} zeroed for nothing, about {3} ({4} profile)",
+            description: "Every element of the new array is written before any element is read, so the zeroing the runtime does at allocation is wasted. GC.AllocateUninitializedArray<T>(n) skips it for arrays of 2048 bytes and more of types without references.",
+            severity: DiagnosticSeverity.Info);
+
+        /// <summary>By default: the runtime's own threshold, below which AllocateUninitializedArray zeroes anyway.</summary>
+        public const long DefaultThresholdBytes = UninitializedArrayThreshold.FallbackBytes;
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+
+        internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
+        {
+            // Without the API (before .NET 5) there is nothing to switch to.
+            if (!session.Types.HasAllocateUninitializedArray) return;
+            context.RegisterSyntaxTreeAction(tree => Threshold(session, tree.Tree, tree.ReportDiagnostic));
+            context.RegisterOperationAction(operationContext => Analyze(operationContext, session), OperationKind.ArrayCreation);
+        }
+
+        private static long Threshold(AnalysisSession session, SyntaxTree tree, System.Action<Diagnostic> report) =>
+            session.Configuration.GetByteCount(tree, RuleIds.OverwrittenZeroedAllocation, OptionKeys.ThresholdBytes, DefaultThresholdBytes, report);
+
+        private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
+        {
+            var types = session.Types;
+            var memory = ZeroedMemoryRecognizer.Recognize(context.Operation, types);
+            if (memory == null || memory.Kind != ZeroedMemoryKind.ManagedArray || memory.ElementType == null) return;
+            // References must be zeroed for the GC's sake; the runtime zeroes those arrays anyway.
+            if (!memory.ElementType.IsUnmanagedType) return;
+            if (memory.ElementCount != null && (memory.ElementSize == null || UninitializedArrayThreshold.StillZeroed(memory.ElementCount.Value, memory.ElementSize.Value))) return;
+            if (memory.Bytes != null && memory.Bytes < Threshold(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+
+            var view = BufferFlowView.Create(context.GetControlFlowGraph(), context.Operation, types);
+            if (!view.IsTracked) return;
+            var overwrite = OverwriteBeforeRead.Find(context.Operation, memory, view, types);
+            if (overwrite == null) return;
+
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(memory, overwrite, session)));
+        }
+
+        private static object[] MessageArguments(ZeroedMemory memory, IOperation overwrite, AnalysisSession session)
+        {
+            long? bytes = memory.Bytes;
+            string amount = bytes == null ? "the whole array" : CostFormat.BytesExact(bytes.Value);
+            string cost = bytes == null ? "one memset of the array per allocation" : CostFormat.Duration(ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds);
+            string writer = overwrite is IForLoopOperation ? "the for loop" : SyntaxText.Short(overwrite.Syntax);
+            return new object[] { SyntaxText.Short(memory.Operation.Syntax), writer, amount, cost, session.CostProfile.Name };
+        }
+    }
+}

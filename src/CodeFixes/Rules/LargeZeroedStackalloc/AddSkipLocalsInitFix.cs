@@ -1,0 +1,114 @@
+using System.Linq;
+using System.Threading;
+using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.Flow;
+using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Operations;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc
+{
+    /// <summary>
+    /// ALLOC005 fix: put <c>[SkipLocalsInit]</c> on the method (or local function) holding the
+    /// <c>stackalloc</c>. The attribute covers every stackalloc in that function and in the lambdas and
+    /// local functions inside it, so the fix is offered only when each of them is proven to be
+    /// overwritten completely before any read (<see cref="OverwriteBeforeRead"/>), none uses
+    /// <c>Unsafe.SkipInit</c>, the project allows unsafe code (the compiler requires it for the
+    /// attribute) and the attribute type exists. Ordinary locals are unaffected: C# definite
+    /// assignment already forbids reading them before a write.
+    /// </summary>
+    internal sealed class AddSkipLocalsInitFix : DiagnosticFix
+    {
+        public const string Key = "ALLOC005.AddSkipLocalsInit";
+
+        public override string EquivalenceKey => Key;
+
+        public override string Title => "Add [SkipLocalsInit] to the method";
+
+        public override FixPlan? Prepare(FixTarget target, CancellationToken cancellationToken)
+        {
+            var model = target.SemanticModel;
+            var compilation = model.Compilation;
+            if (!(compilation.Options is CSharpCompilationOptions options) || !options.AllowUnsafe) return null;
+            if (compilation.GetTypeByMetadataName(SkipLocalsInitScope.AttributeName) == null) return null;
+
+            var function = target.Node.Ancestors().FirstOrDefault(IsAttributableFunction);
+            var member = target.Node.Ancestors().LastOrDefault(n => n is BaseMethodDeclarationSyntax || n is AccessorDeclarationSyntax);
+            if (function == null || member == null) return null;
+            var graph = ControlFlowGraph.Create(member, model, cancellationToken);
+            if (graph == null) return null;
+
+            var types = new WellKnownTypes(compilation);
+            foreach (var node in function.DescendantNodes())
+            {
+                if (node is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText == "SkipInit") return null;
+                if (node is StackAllocArrayCreationExpressionSyntax allocation && !IsWrittenBeforeRead(allocation, graph, model, types, cancellationToken)) return null;
+            }
+
+            return new FixPlan(editor => editor.ReplaceNode(function, (current, _) => WithSkipLocalsInit(current)));
+        }
+
+        private static bool IsAttributableFunction(SyntaxNode node) =>
+            node is LocalFunctionStatementSyntax || node is BaseMethodDeclarationSyntax || node is AccessorDeclarationSyntax;
+
+        private static bool IsWrittenBeforeRead(StackAllocArrayCreationExpressionSyntax allocation, ControlFlowGraph graph, SemanticModel model, WellKnownTypes types, CancellationToken cancellationToken)
+        {
+            if (allocation.Initializer != null) return true; // every element is written by the initializer
+            var operation = model.GetOperation(allocation, cancellationToken);
+            if (operation == null) return false;
+            if (SkipLocalsInitScope.AppliesAt(operation)) return true; // already uninitialized
+            var memory = ZeroedMemoryRecognizer.Recognize(operation, types);
+            if (memory == null) return false;
+            var view = BufferFlowView.Create(graph, operation, types);
+            return OverwriteBeforeRead.Find(operation, memory, view, types) != null;
+        }
+
+        /// <summary>Adds the attribute in front of the function's modifiers, once (Fix All may ask twice for one method).</summary>
+        private static SyntaxNode WithSkipLocalsInit(SyntaxNode function)
+        {
+            var lists = AttributeLists(function);
+            if (lists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString().EndsWith("SkipLocalsInit") || a.Name.ToString().EndsWith("SkipLocalsInitAttribute"))) return function;
+
+            var leading = function.GetLeadingTrivia();
+            var list = GeneratedCode.Annotate(SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
+                    SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::System.Runtime.CompilerServices.SkipLocalsInit")))))
+                .WithLeadingTrivia(leading)
+                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+            var updated = lists.Insert(0, list);
+            var stripped = function.WithoutLeadingTrivia();
+            SyntaxNode result;
+            switch (stripped)
+            {
+                case BaseMethodDeclarationSyntax method:
+                    result = method.WithAttributeLists(updated);
+                    break;
+                case LocalFunctionStatementSyntax local:
+                    result = local.WithAttributeLists(updated);
+                    break;
+                case AccessorDeclarationSyntax accessor:
+                    result = accessor.WithAttributeLists(updated);
+                    break;
+                default:
+                    return function;
+            }
+
+            return result.WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        private static SyntaxList<AttributeListSyntax> AttributeLists(SyntaxNode function)
+        {
+            switch (function)
+            {
+                case BaseMethodDeclarationSyntax method: return method.AttributeLists;
+                case LocalFunctionStatementSyntax local: return local.AttributeLists;
+                case AccessorDeclarationSyntax accessor: return accessor.AttributeLists;
+                default: return default;
+            }
+        }
+    }
+}

@@ -1,0 +1,240 @@
+using AllocAnalyzers.CodeFixes.Rules.OverwrittenZeroedAllocation;
+using AllocAnalyzers.Rules.OverwrittenZeroedAllocation;
+using AllocAnalyzers.Tests.Verification;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Verify = AllocAnalyzers.Tests.Verification.AnalyzerVerifier<AllocAnalyzers.Rules.OverwrittenZeroedAllocation.OverwrittenZeroedAllocationAnalyzer>;
+using Fix = AllocAnalyzers.Tests.Verification.CodeFixVerifier<AllocAnalyzers.Rules.OverwrittenZeroedAllocation.OverwrittenZeroedAllocationAnalyzer, AllocAnalyzers.CodeFixes.Rules.OverwrittenZeroedAllocation.OverwrittenZeroedAllocationCodeFixProvider>;
+
+namespace AllocAnalyzers.Tests.Rules.ALLOC004;
+
+public class OverwrittenZeroedAllocationTests
+{
+    private static string InMethod(string body) => $$"""
+        using System;
+        using System.IO;
+        using System.Runtime.InteropServices;
+
+        public struct Pixel { public byte R, G, B, A; }
+        public struct WithRef { public string S; public int X; }
+
+        public class C
+        {
+            public byte[] M(int n, bool flag, Stream stream, byte[] src, ReadOnlySpan<byte> span, IntPtr native, int[] ints)
+            {
+                {{body}}
+            }
+
+            static void Use(byte[] b) { }
+            static int Read(byte[] b) => b[0];
+        }
+        """;
+
+    [Theory]
+    [InlineData("var b = {|ALLOC004:new byte[4096]|}; stream.ReadExactly(b); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; stream.ReadExactly(b); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; stream.ReadExactly(b, 0, b.Length); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; stream.ReadExactly(b, 0, n); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; stream.ReadExactly(b.AsSpan()); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[src.Length]|}; src.CopyTo(b, 0); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[src.Length]|}; src.AsSpan().CopyTo(b); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[span.Length]|}; span.CopyTo(b); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[src.Length]|}; Array.Copy(src, b, src.Length); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[src.Length]|}; Array.Copy(src, 0, b, 0, b.Length); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[src.Length]|}; Buffer.BlockCopy(src, 0, b, 0, b.Length); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; Marshal.Copy(native, b, 0, n); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; for (int i = 0; i < b.Length; i++) b[i] = (byte)i; return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; for (int i = 0; i < n; i++) { b[i] = src[i % 4]; } return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; b.AsSpan().Fill(7); return b;")]
+    [InlineData("var b = {|ALLOC004:new int[512]|}; Array.Fill(b, 3); Use(null); return null;")]
+    [InlineData("var b = {|ALLOC004:new Pixel[n]|}; for (int i = 0; i < b.Length; i++) b[i] = default; return null;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; int len = b.Length; if (flag) n++; stream.ReadExactly(b); return b;")]
+    [InlineData("if (flag) { var b = {|ALLOC004:new byte[n]|}; stream.ReadExactly(b); return b; } return null;")]
+    public Task Flags_allocation_overwritten_before_any_read(string body) => Verify.VerifyAsync(InMethod(body));
+
+    [Theory]
+    [InlineData("var b = new byte[2047]; stream.ReadExactly(b); return b;")]
+    [InlineData("var b = new int[511]; for (int i = 0; i < b.Length; i++) b[i] = i; return null;")]
+    [InlineData("var b = new string[n]; for (int i = 0; i < b.Length; i++) b[i] = \"\"; return null;")]
+    [InlineData("var b = new WithRef[n]; for (int i = 0; i < b.Length; i++) b[i] = default; return null;")]
+    [InlineData("var b = new byte[n]; stream.Read(b, 0, b.Length); return b;")]
+    [InlineData("var b = new byte[n]; stream.ReadExactly(b, 0, n - 1); return b;")]
+    [InlineData("var b = new byte[n]; stream.ReadExactly(b.AsSpan(1)); return b;")]
+    [InlineData("var b = new byte[n]; src.CopyTo(b, 0); return b;")]
+    [InlineData("var b = new byte[src.Length + 1]; src.CopyTo(b, 0); return b;")]
+    [InlineData("var b = new byte[src.Length]; Array.Copy(src, b, src.Length - 1); return b;")]
+    [InlineData("var b = new byte[src.Length]; Array.Copy(src, 0, b, 1, src.Length - 1); return b;")]
+    [InlineData("var b = new byte[n]; for (int i = 1; i < b.Length; i++) b[i] = 1; return b;")]
+    [InlineData("var b = new byte[n]; for (int i = 0; i < b.Length; i++) b[i] = (byte)(b[i] + 1); return b;")]
+    [InlineData("var b = new byte[n]; for (int i = 0; i < b.Length; i += 2) b[i] = 1; return b;")]
+    [InlineData("var b = new byte[n]; int x = Read(b); stream.ReadExactly(b); return b;")]
+    [InlineData("var b = new byte[n]; Use(b); stream.ReadExactly(b); return b;")]
+    [InlineData("var b = new byte[n]; if (flag) stream.ReadExactly(b); return b;")]
+    [InlineData("var b = new byte[n]; try { stream.ReadExactly(b); } catch (EndOfStreamException) { } return b;")]
+    [InlineData("var b = new byte[n]; b.AsSpan().CopyTo(b); return b;")]
+    [InlineData("var b = new byte[n]; Action a = () => stream.ReadExactly(b); a(); return b;")]
+    [InlineData("var b = GC.AllocateUninitializedArray<byte>(n); stream.ReadExactly(b); return b;")]
+    [InlineData("var b = new byte[] { 1, 2 }; stream.ReadExactly(b); return b;")]
+    public Task Quiet_when_read_first_partial_or_not_worth_it(string body) => Verify.VerifyAsync(InMethod(body));
+
+    [Fact]
+    public async Task Quiet_on_target_frameworks_without_the_API()
+    {
+        // netstandard2.0 has no GC.AllocateUninitializedArray: there is nothing to switch to.
+        var netstandard = NetStandardReference();
+        if (netstandard == null) return; // the reference assembly comes from the NuGet cache; without it there is nothing to check
+        await Verify.VerifyAsync("""
+            public class C
+            {
+                public byte[] M(int n)
+                {
+                    var b = new byte[n];
+                    for (int i = 0; i < b.Length; i++) b[i] = 1;
+                    return b;
+                }
+            }
+            """, new TestOptions { References = System.Collections.Immutable.ImmutableArray.Create(netstandard) });
+    }
+
+    [Fact]
+    public async Task Message_states_bytes_writer_and_time()
+    {
+        var diagnostics = await Verify.VerifyAsync(InMethod("var b = {|ALLOC004:new byte[65536]|}; stream.ReadExactly(b); return b;"));
+        var message = diagnostics.Single().GetMessage();
+        Assert.Contains("'new byte[65536]' is zeroed by the runtime, then 'stream.ReadExactly(b)' overwrites every element before any read: 65,536 bytes (64 KiB) zeroed for nothing", message);
+        Assert.Matches(@"about \d+(\.\d)? (ns|µs) \(linux-x64-reference profile\)", message);
+    }
+
+    [Fact]
+    public Task Threshold_is_configurable() => Verify.VerifyAsync(
+        InMethod("var a = {|ALLOC004:new byte[8192]|}; stream.ReadExactly(a); var b = new byte[4096]; stream.ReadExactly(b); var c = {|ALLOC004:new byte[n]|}; stream.ReadExactly(c); return c;"),
+        new TestOptions { EditorConfig = "root = true\n[*.cs]\ndotnet_code_quality.ALLOC004.threshold_bytes = 8KiB\n" });
+
+    [Fact]
+    public Task Generated_code_is_ignored() => Verify.VerifyAsync("""
+        // <auto-generated/>
+        public class C
+        {
+            public byte[] M(System.IO.Stream s, int n) { var b = new byte[n]; s.ReadExactly(b); return b; }
+        }
+        """);
+
+    [Theory]
+    [InlineData("var b = new byte[n]; stream.ReadExactly(b")]
+    [InlineData("var b = new byte[n]; stream.ReadExactly(b, 0, ); return b;")]
+    [InlineData("var b = new byte[]; stream.ReadExactly(b); return b;")]
+    [InlineData("var b = new byte[n]; for (int i = 0; i < b.Length; i++) b[i] = ; return b;")]
+    [InlineData("var b = new Missing[n]; stream.ReadExactly(b); return b;")]
+    [InlineData("var b = new byte[src.]; src.CopyTo(b, 0); return b;")]
+    public async Task Half_typed_code_does_not_crash(string body)
+    {
+        var project = TestWorkspace.CreateProject(new[] { (TestWorkspace.FirstDocumentName, InMethod(body)) }, TestOptions.Default);
+        await AnalyzerRunner.RunAsync(project, System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new OverwrittenZeroedAllocationAnalyzer()));
+    }
+
+    [Fact]
+    public Task Fix_uses_AllocateUninitializedArray() => Fix.VerifyFixAsync("""
+        using System.IO;
+        public class C
+        {
+            public byte[] M(Stream stream, int n)
+            {
+                var b = {|ALLOC004:new byte[n]|};
+                stream.ReadExactly(b);
+                return b;
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+        public class C
+        {
+            public byte[] M(Stream stream, int n)
+            {
+                var b = GC.AllocateUninitializedArray<byte>(n);
+                stream.ReadExactly(b);
+                return b;
+            }
+        }
+        """, UseUninitializedArrayFix.Key);
+
+    [Fact]
+    public Task No_fix_for_a_long_length() => Fix.VerifyNoFixAsync("""
+        using System.IO;
+        public class C
+        {
+            public byte[] M(Stream stream, long n)
+            {
+                var b = {|ALLOC004:new byte[n]|};
+                stream.ReadExactly(b);
+                return b;
+            }
+        }
+        """, UseUninitializedArrayFix.Key);
+
+    [Fact]
+    public Task Fix_all_in_document() => Fix.VerifyFixAllAsync("""
+        using System;
+        using System.IO;
+        public class C
+        {
+            public void M(Stream stream, int n, ReadOnlySpan<int> src)
+            {
+                var a = {|ALLOC004:new byte[n]|};
+                stream.ReadExactly(a);
+                var b = {|ALLOC004:new int[src.Length]|};
+                src.CopyTo(b);
+                Use(a, b);
+            }
+
+            static void Use(byte[] a, int[] b) { }
+        }
+        """, """
+        using System;
+        using System.IO;
+        public class C
+        {
+            public void M(Stream stream, int n, ReadOnlySpan<int> src)
+            {
+                var a = GC.AllocateUninitializedArray<byte>(n);
+                stream.ReadExactly(a);
+                var b = GC.AllocateUninitializedArray<int>(src.Length);
+                src.CopyTo(b);
+                Use(a, b);
+            }
+
+            static void Use(byte[] a, int[] b) { }
+        }
+        """, UseUninitializedArrayFix.Key, FixAllScope.Document);
+
+    private static MetadataReference? NetStandardReference()
+    {
+        string root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        string package = Path.Combine(root, "netstandard.library");
+        if (!Directory.Exists(package)) return null;
+        var path = Directory.GetDirectories(package)
+            .Select(version => Path.Combine(version, "build", "netstandard2.0", "ref", "netstandard.dll"))
+            .FirstOrDefault(File.Exists);
+        return path == null ? null : MetadataReference.CreateFromFile(path);
+    }
+}
+
+public class OverwrittenZeroedAllocationOddPlacesTests
+{
+    [Fact]
+    public Task Arrays_in_attributes_initializers_and_top_level_code_do_not_crash() => AnalyzerVerifier<OverwrittenZeroedAllocationAnalyzer>.VerifyAsync("""
+        using System;
+        using System.IO;
+        public class AAttribute : Attribute { public AAttribute(int[] x) { } }
+        [A(new int[4096])]
+        public class C
+        {
+            private static readonly byte[] Table = new byte[8192];
+            private readonly Lazy<byte[]> _lazy = new Lazy<byte[]>(() => { var b = {|ALLOC004:new byte[8192]|}; b.AsSpan().Fill(1); return b; });
+            public byte[] P { get; } = new byte[4096];
+            public byte[] Q => Fill(new byte[4096]);
+            static byte[] Fill(byte[] b) => b;
+            public void M([A(new int[4096])] int x = 0) { }
+        }
+        """, new TestOptions { AllowCompilerErrors = true });
+}
