@@ -74,4 +74,21 @@ public class ShrinkInteropBufferFixTests
         Code("var a = [|new byte[1 << 20]|]; read(fd, a, RecordSize); var b = [|new byte[2 << 20]|]; read(fd, b, 1024);"),
         Code("var a = new byte[RecordSize]; read(fd, a, RecordSize); var b = new byte[1024]; read(fd, b, 1024);"),
         Key, FixAllScope.Document);
+
+    [Fact]
+    public Task Fix_all_in_project_covers_every_document() => Fix.VerifyFixAllAsync(
+        Code("var a = [|new byte[1 << 20]|]; read(fd, a, RecordSize);"),
+        Code("var a = new byte[RecordSize]; read(fd, a, RecordSize);"),
+        Key, FixAllScope.Project,
+        new AllocAnalyzers.Tests.Verification.TestOptions { AdditionalDocuments = new[] { ("Other.cs", OtherDocument("[|new byte[1 << 20]|]")) } },
+        new[] { ("Other.cs", OtherDocument("new byte[4096]")) });
+
+    private static string OtherDocument(string allocation) => $$"""
+        using System.Runtime.InteropServices;
+        public static class D
+        {
+            [DllImport("libc")] static extern nint read(int fd, byte[] buf, nint count);
+            public static void M(int fd) { var b = {{allocation}}; read(fd, b, 4096); }
+        }
+        """;
 }

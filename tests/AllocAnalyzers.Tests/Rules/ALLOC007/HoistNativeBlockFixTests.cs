@@ -197,4 +197,33 @@ public class HoistNativeBlockFixTests
                     NativeMemory.Free(b);
             """),
         Key, FixAllScope.Document);
+
+    [Fact]
+    // The frees keep their order from the loop body.
+    public Task Fix_all_hoists_two_blocks_of_one_loop() => Fix.VerifyFixAllAsync(
+        Code("""
+                    while (flag)
+                    {
+                        byte* a = (byte*){|ALLOC007:NativeMemory.AllocZeroed(100 << 20)|};
+                        byte* b = (byte*){|ALLOC007:NativeMemory.AllocZeroed(100 << 20)|};
+                        read(fd, a, 4096);
+                        read(fd, b, 1024);
+                        NativeMemory.Free(b);
+                        NativeMemory.Free(a);
+                    }
+            """),
+        Code("""
+                    byte* a = (byte*)NativeMemory.AllocZeroed(100 << 20);
+                    byte* b = (byte*)NativeMemory.AllocZeroed(100 << 20);
+                    while (flag)
+                    {
+                        NativeMemory.Clear(a, 4096);
+                        NativeMemory.Clear(b, 1024);
+                        read(fd, a, 4096);
+                        read(fd, b, 1024);
+                    }
+                    NativeMemory.Free(b);
+                    NativeMemory.Free(a);
+            """),
+        Key, FixAllScope.Document);
 }
