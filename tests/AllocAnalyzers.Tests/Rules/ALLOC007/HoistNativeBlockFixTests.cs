@@ -199,7 +199,7 @@ public class HoistNativeBlockFixTests
         Key, FixAllScope.Document);
 
     [Fact]
-    // The frees keep their order from the loop body.
+    // The blocks are freed after the loop in reverse order of allocation.
     public Task Fix_all_hoists_two_blocks_of_one_loop() => Fix.VerifyFixAllAsync(
         Code("""
                     while (flag)
