@@ -39,7 +39,7 @@ namespace AllocAnalyzers.Configuration
         /// <summary>The targeted platforms, in a fixed order (Linux, macOS, Windows); may be empty when only unmodelled platforms are targeted.</summary>
         public IReadOnlyList<TargetPlatform> Platforms { get; }
 
-        /// <summary>Where the list came from, for messages and docs: the option, the runtime identifiers, or the default.</summary>
+        /// <summary>Where the list came from, as a phrase: "the platforms of the RuntimeIdentifier(s)", "all platforms (…)".</summary>
         public string Source { get; }
 
         /// <summary>The option's text when it could not be used (then the runtime identifiers or the default apply).</summary>
@@ -56,7 +56,7 @@ namespace AllocAnalyzers.Configuration
             string? problem = null;
             if (option != null)
             {
-                if (TryParseOption(option, out var fromOption, out problem)) return new TargetPlatforms(fromOption, OptionKey, null, null);
+                if (TryParseOption(option, out var fromOption, out problem)) return new TargetPlatforms(fromOption, "the platforms of " + OptionKey, null, null);
                 invalid = option;
             }
 
@@ -68,10 +68,10 @@ namespace AllocAnalyzers.Configuration
             {
                 var set = new HashSet<TargetPlatform>();
                 foreach (string rid in identifiers) set.UnionWith(FromRuntimeIdentifier(rid));
-                return new TargetPlatforms(Ordered(set), "RuntimeIdentifier(s)", invalid, problem);
+                return new TargetPlatforms(Ordered(set), "the platforms of the RuntimeIdentifier(s)", invalid, problem);
             }
 
-            return new TargetPlatforms(All, "default (no RuntimeIdentifier)", invalid, problem);
+            return new TargetPlatforms(All, "all platforms (linux, osx, windows)", invalid, problem);
         }
 
         /// <summary>

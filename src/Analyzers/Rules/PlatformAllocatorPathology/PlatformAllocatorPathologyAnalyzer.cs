@@ -73,7 +73,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
         private static void ReportInvalidTargets(AnalysisSession session, TargetPlatforms targets, Action<Diagnostic> report)
         {
             if (targets.InvalidValue == null) return;
-            session.Configuration.ReportOnce(TargetPlatforms.OptionKey, targets.InvalidValue, targets.Problem ?? "invalid value", "the platforms of " + targets.Source, report);
+            session.Configuration.ReportOnce(TargetPlatforms.OptionKey, targets.InvalidValue, targets.Problem ?? "invalid value", targets.Source, report);
         }
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session, TargetPlatforms targets, ConcurrentDictionary<(long, TargetPlatform), CostEstimate> cache)

@@ -131,6 +131,7 @@ public class PlatformAllocatorPathologyAnalyzerTests
         string message = diagnostics.Single(d => d.Id == "ALLOC900").GetMessage();
         Assert.Contains("alloc_analyzers.target_platforms", message);
         Assert.Contains("unknown platform 'beos'", message);
+        Assert.Contains("using all platforms (linux, osx, windows) instead", message);
     }
 
     [Fact]
