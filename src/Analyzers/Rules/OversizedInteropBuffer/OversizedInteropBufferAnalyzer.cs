@@ -16,8 +16,8 @@ using Microsoft.CodeAnalysis.Operations;
 namespace AllocAnalyzers.Rules.OversizedInteropBuffer
 {
     /// <summary>
-    /// ALLOC003: a zero-filled buffer allocated in the method and handed to native code with a length
-    /// provably smaller than the buffer. The native side can never touch the excess, yet all of it was
+    /// ALLOC003: a zero-filled buffer allocated in the method and handed to native code (a P/Invoke, an
+    /// unmanaged function pointer, a Marshal copy) with a length provably smaller than the buffer. The native side can never touch the excess, yet all of it was
     /// zeroed — on every call. The calloc story's TLS reader allocated a zeroed buffer of the whole chunk
     /// size for reads that return at most one 16 KiB record.
     /// </summary>
@@ -63,7 +63,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             if (uses == null || uses.Count == 0) return;
             if (local != null && PointerLocals.IsWrittenElsewhere(PointerLocals.References(context.Operation, local), DeclarationOrAssignment(context.Operation))) return;
 
-            var verdict = Verdict(uses);
+            var verdict = Verdict(uses, session.Types);
             if (verdict == null) return;
             long used = verdict.Value.Used;
             long excess = buffer.Bytes - used;
@@ -92,7 +92,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
         /// Length. Then the most any use can touch is the size that matters, and the rest was zeroed
         /// for nothing.
         /// </summary>
-        private static (long Used, long NativeLength, IOperation Call)? Verdict(List<BufferUse> uses)
+        private static (long Used, long NativeLength, IOperation Call)? Verdict(List<BufferUse> uses, WellKnownTypes types)
         {
             long used = 0, nativeLength = -1;
             IOperation? call = null;
@@ -103,7 +103,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
                 long? bound = UseBounds.Of(use, uses);
                 if (bound == null) return null;
                 used = Math.Max(used, bound.Value);
-                if (use.Kind == BufferUseKind.NativeCall && bound.Value > nativeLength)
+                if (IsInteropCall(use, types) && bound.Value > nativeLength)
                 {
                     nativeLength = bound.Value;
                     call = use.Operation;
@@ -112,6 +112,12 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
 
             return call == null ? null : ((long, long, IOperation)?)(used, nativeLength, call);
         }
+
+        /// <summary>A native call, or a <c>Marshal</c> method that copies between the buffer and native memory (<c>Marshal.Copy(ptr, buffer, 0, n)</c>).</summary>
+        private static bool IsInteropCall(BufferUse use, WellKnownTypes types) =>
+            use.Kind == BufferUseKind.NativeCall ||
+            use.Kind == BufferUseKind.Borrowed && use.Operation is IInvocationOperation invocation &&
+            SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.Marshal);
 
         private static IOperation? DeclarationOrAssignment(IOperation allocation)
         {

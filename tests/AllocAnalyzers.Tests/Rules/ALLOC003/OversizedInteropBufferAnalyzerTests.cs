@@ -48,6 +48,7 @@ public class OversizedInteropBufferAnalyzerTests
     [InlineData("var buf = [|new byte[1 << 20]|]; nint n = read(fd, buf, 16384); stream.Write(buf, 0, (int)n);")]
     [InlineData("byte* p = (byte*)[|NativeMemory.AllocZeroed(1 << 20)|]; nint n = readp(fd, p, 16384); Use(new ReadOnlySpan<byte>(p, (int)n)); NativeMemory.Free(p);")]
     [InlineData("const int Chunk = 1 << 20; const int Record = 16384; var buf = [|new byte[Chunk]|]; read(fd, buf, Record);")]
+    [InlineData("var buf = [|new byte[1 << 20]|]; Marshal.Copy((IntPtr)fd, buf, 0, 4096); Use(buf.AsSpan(0, 4096));")]
     public Task Flags_zeroed_buffer_larger_than_the_native_length(string body) => Verify.VerifyAsync(InMethod(body));
 
     [Theory]
@@ -61,6 +62,7 @@ public class OversizedInteropBufferAnalyzerTests
     [InlineData("var buf = GC.AllocateUninitializedArray<byte>(1 << 20); read(fd, buf, 16384);")] // not zeroed
     [InlineData("byte* p = (byte*)NativeMemory.Alloc(1 << 20); readp(fd, p, 16384); NativeMemory.Free(p);")] // not zeroed
     [InlineData("var buf = new byte[1 << 20]; stream.Read(buf, 0, 16384);")] // managed call
+    [InlineData("var buf = new byte[1 << 20]; Marshal.Copy((IntPtr)fd, buf, 0, count);")] // unknown length
     [InlineData("byte* p = (byte*)NativeMemory.AllocZeroed(1 << 20); managedFn(p, 16384); NativeMemory.Free(p);")] // managed function pointer
     [InlineData("var buf = new byte[1 << 20]; read(fd, buf, 16384); buf = new byte[16]; read(fd, buf, 16);")] // reassigned
     [InlineData("var buf = new byte[count]; read(fd, buf, 16384);")] // size unknown
