@@ -68,7 +68,7 @@ namespace AllocAnalyzers.Operations
         /// </summary>
         public static List<BufferUse>? OfValue(IOperation value, WellKnownTypes types, out ILocalSymbol? local)
         {
-            local = PointerLocals.Receiver(value);
+            local = BufferLocals.Receiver(value);
             if (local != null) return Of(local, value, types);
             var parent = value.ParentSkippingConversions(out IOperation child);
             if (!(parent is IArgumentOperation)) return null;
@@ -84,7 +84,7 @@ namespace AllocAnalyzers.Operations
 
         private static void Collect(ILocalSymbol local, IOperation anchor, WellKnownTypes types, List<BufferUse> uses, int depth)
         {
-            foreach (var reference in PointerLocals.References(anchor, local))
+            foreach (var reference in BufferLocals.References(anchor, local))
             {
                 if (LocalWrites.IsWrite(reference) && reference.IsDeclaration) continue;
                 if (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference)
@@ -120,7 +120,7 @@ namespace AllocAnalyzers.Operations
             var parent = reference.ParentSkippingConversions(out _);
             if (!(parent is IVariableInitializerOperation initializer) || !(initializer.Parent is IVariableDeclaratorOperation declarator)) return null;
             if (declarator.Symbol.IsRef || declarator.Syntax.Parent?.Parent is FixedStatementSyntax) return null;
-            return PointerLocals.IsWrittenElsewhere(PointerLocals.References(anchor, declarator.Symbol), null) ? null : declarator.Symbol;
+            return BufferLocals.IsWrittenElsewhere(BufferLocals.References(anchor, declarator.Symbol), null) ? null : declarator.Symbol;
         }
 
         /// <summary>The pointer declared by <c>fixed (T* p = buffer)</c> or <c>fixed (T* p = &amp;buffer[0])</c>.</summary>

@@ -61,7 +61,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
 
             var uses = BufferUses.OfValue(context.Operation, session.Types, out var local);
             if (uses == null || uses.Count == 0) return;
-            if (local != null && PointerLocals.IsWrittenElsewhere(PointerLocals.References(context.Operation, local), DeclarationOrAssignment(context.Operation))) return;
+            if (local != null && BufferLocals.IsWrittenElsewhere(BufferLocals.References(context.Operation, local), DeclarationOrAssignment(context.Operation))) return;
 
             var verdict = Verdict(uses, session.Types);
             if (verdict == null) return;

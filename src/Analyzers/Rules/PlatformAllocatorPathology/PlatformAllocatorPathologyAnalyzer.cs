@@ -121,9 +121,9 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
         /// </summary>
         private static bool IsFreedInLoop(NativeAllocation allocation, SyntaxNode loop, WellKnownTypes types)
         {
-            var local = PointerLocals.Receiver(allocation.Invocation);
+            var local = BufferLocals.Receiver(allocation.Invocation);
             if (local == null) return false;
-            foreach (var reference in PointerLocals.References(allocation.Invocation, local))
+            foreach (var reference in BufferLocals.References(allocation.Invocation, local))
             {
                 if (!loop.Span.Contains(reference.Syntax.Span)) continue;
                 var call = reference.ParentSkippingConversions(out _) is IArgumentOperation argument ? argument.Parent : null;

@@ -88,7 +88,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.NativeAllocThenClear
         {
             var uses = BufferUses.OfValue(allocation.Invocation, types, out var local);
             if (uses == null || local == null) return null;
-            if (PointerLocals.IsWrittenElsewhere(PointerLocals.References(allocation.Invocation, local), allocation.Invocation.ParentSkippingConversions(out _))) return null;
+            if (BufferLocals.IsWrittenElsewhere(BufferLocals.References(allocation.Invocation, local), allocation.Invocation.ParentSkippingConversions(out _))) return null;
             var frees = new List<IOperation>();
             foreach (var use in uses)
             {

@@ -4,8 +4,8 @@ using Microsoft.CodeAnalysis.Operations;
 
 namespace AllocAnalyzers.Operations
 {
-    /// <summary>Follows the value of an allocation into the local that holds it, and finds that local's uses.</summary>
-    internal static class PointerLocals
+    /// <summary>Follows a buffer (array or native pointer) from its allocation into the local that holds it, and finds that local's uses.</summary>
+    internal static class BufferLocals
     {
         /// <summary>
         /// The local that receives <paramref name="value"/> directly (<c>var p = ...</c>, <c>p = ...</c>,
