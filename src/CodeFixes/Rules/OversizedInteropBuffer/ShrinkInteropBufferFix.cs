@@ -14,8 +14,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
     /// <summary>
     /// ALLOC003 fix: allocate only what the uses can reach. The analyzer flags only buffers whose every
     /// use is bounded (<see cref="UseBounds"/>) and whose Length nobody reads, so the program computes
-    /// exactly what it did; the fix re-checks that against the current document and needs a single
-    /// size argument. The new size is written as the call's own constant when that name is in scope
+    /// exactly what it did; the fix re-checks that against the current document. It rewrites a single
+    /// size argument, or turns <c>NativeMemory.AllocZeroed(count, size)</c> into <c>AllocZeroed(bytes)</c>;
+    /// two-argument <c>calloc</c> P/Invokes keep their size (their parameter types vary). The new size is written as the call's own constant when that name is in scope
     /// at the allocation.
     /// </summary>
     internal sealed class ShrinkInteropBufferFix : DiagnosticFix
@@ -32,8 +33,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
             var types = new WellKnownTypes(model.Compilation);
             var operation = model.GetOperation(target.Node, cancellationToken);
             var buffer = operation == null ? null : ZeroedBuffer.Recognize(operation, types);
-            if (buffer?.SizeOperation == null || !(buffer.SizeOperation.Syntax is ExpressionSyntax sizeSyntax)) return null;
-            if (!target.Node.Span.Contains(sizeSyntax.Span)) return null;
+            if (buffer == null) return null;
             var uses = BufferUses.OfValue(operation!, types, out _);
             if (uses == null) return null;
 
@@ -49,8 +49,23 @@ namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
 
             if (used <= 0 || used >= buffer.Bytes) return null;
             long count = (used + buffer.ElementSize - 1) / buffer.ElementSize;
-            var replacement = SizeExpression(count, buffer, uses, sizeSyntax, model);
-            return new FixPlan(editor => editor.ReplaceNode(sizeSyntax, replacement.WithTriviaFrom(sizeSyntax)));
+            if (buffer.SizeOperation?.Syntax is ExpressionSyntax sizeSyntax && target.Node.Span.Contains(sizeSyntax.Span))
+            {
+                var replacement = SizeExpression(count, buffer, uses, sizeSyntax, model);
+                return new FixPlan(editor => editor.ReplaceNode(sizeSyntax, replacement.WithTriviaFrom(sizeSyntax)));
+            }
+
+            // NativeMemory.AllocZeroed(count, size) becomes the one-argument AllocZeroed(bytes).
+            if (target.Node is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count == 2 &&
+                operation is IInvocationOperation invocation && invocation.TargetMethod.Name == "AllocZeroed" &&
+                SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, types.NativeMemory))
+            {
+                var arguments = SyntaxFactory.ArgumentList(SyntaxFactory.SingletonSeparatedList(
+                    SyntaxFactory.Argument(SizeExpression(count, buffer, uses, call.ArgumentList.Arguments[0].Expression, model))));
+                return new FixPlan(editor => editor.ReplaceNode(call.ArgumentList, arguments.WithTriviaFrom(call.ArgumentList)));
+            }
+
+            return null;
         }
 
         /// <summary>The native call's own length expression when it is a constant of exactly this value visible here; else the number.</summary>

@@ -64,6 +64,12 @@ public class ShrinkInteropBufferFixTests
         Key);
 
     [Fact]
+    public Task Two_argument_AllocZeroed_becomes_one_argument() => Fix.VerifyFixAsync(
+        Code("var p = [|NativeMemory.AllocZeroed(1024, 1024)|]; readp(fd, (byte*)p, RecordSize); NativeMemory.Free(p);"),
+        Code("var p = NativeMemory.AllocZeroed(RecordSize); readp(fd, (byte*)p, RecordSize); NativeMemory.Free(p);"),
+        Key);
+
+    [Fact]
     public Task Local_constant_declared_after_the_allocation_is_not_used() => Fix.VerifyFixAsync(
         Code("var buf = [|new byte[1 << 20]|]; const int len = 4096; read(fd, buf, len);"),
         Code("var buf = new byte[4096]; const int len = 4096; read(fd, buf, len);"),
