@@ -75,7 +75,7 @@ namespace AllocAnalyzers.Flow
                     case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None && IsViewConstruction(argument, types):
                         node = argument.Parent!;
                         continue;
-                    case IBinaryOperation binary when !IsPointer(binary.LeftOperand) && !IsPointer(binary.RightOperand):
+                    case IBinaryOperation binary when !IsPointer(binary.LeftOperand) && !IsPointer(binary.RightOperand) && (binary.OperatorMethod == null || IsSpanType(binary.OperatorMethod.ContainingType, types)):
                         use = binary;
                         return BufferAccess.None; // b == null, ReferenceEquals-like comparisons
                     case IIsNullOperation _:
@@ -135,6 +135,9 @@ namespace AllocAnalyzers.Flow
         }
 
         private static bool IsBoolean(IOperation operation) => operation.Type?.SpecialType == SpecialType.System_Boolean;
+
+        private static bool IsSpanType(ITypeSymbol? type, WellKnownTypes types) =>
+            WellKnownTypes.Is(type, types.Span) || WellKnownTypes.Is(type, types.ReadOnlySpan);
 
         internal static bool IsTransparent(IConversionOperation conversion, WellKnownTypes types)
         {
