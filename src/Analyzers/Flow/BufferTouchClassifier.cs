@@ -144,6 +144,8 @@ namespace AllocAnalyzers.Flow
             if (!conversion.Conversion.IsUserDefined) return true;
             // T[] -> Span<T>/ReadOnlySpan<T>/Memory<T>: a view of the same memory.
             var owner = conversion.OperatorMethod?.ContainingType;
+            // IntPtr <-> void* (user-defined before C# 11's numeric IntPtr): the same address.
+            if (owner != null && (owner.SpecialType == SpecialType.System_IntPtr || owner.SpecialType == SpecialType.System_UIntPtr)) return true;
             return WellKnownTypes.Is(owner, types.Span) || WellKnownTypes.Is(owner, types.ReadOnlySpan)
                 || WellKnownTypes.Is(owner, types.Memory) || WellKnownTypes.Is(owner, types.ReadOnlyMemory);
         }
