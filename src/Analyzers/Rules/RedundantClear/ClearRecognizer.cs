@@ -53,9 +53,12 @@ namespace AllocAnalyzers.Rules.RedundantClear
             }
 
             if (SymbolEqualityComparer.Default.Equals(owner, types.Unsafe) && (method.Name == "InitBlock" || method.Name == "InitBlockUnaligned") &&
-                arguments.Length == 3 && method.Parameters[0].Type.TypeKind == TypeKind.Pointer && ZeroValues.IsZero(Value(invocation, 1)))
+                arguments.Length == 3 && ZeroValues.IsZero(Value(invocation, 1)))
             {
-                return new ClearOperation(invocation, Value(invocation, 0), null, Value(invocation, 2), true, invocation);
+                // InitBlock(void* p, 0, n) or InitBlock(ref byte start, 0, n) with start = ref b[0] / ref MemoryMarshal.GetArrayDataReference(b) / ref MemoryMarshal.GetReference(s).
+                var first = Value(invocation, 0);
+                var start = method.Parameters[0].Type.TypeKind == TypeKind.Pointer ? first : FirstElementOwner(first);
+                return start == null ? null : new ClearOperation(invocation, start, null, Value(invocation, 2), true, invocation, throwsWhenEmpty: first is IArrayElementReferenceOperation);
             }
 
             if (SymbolEqualityComparer.Default.Equals(owner, types.NativeMemory) && method.Name == "Clear" && arguments.Length == 2)
@@ -64,6 +67,21 @@ namespace AllocAnalyzers.Rules.RedundantClear
             }
 
             return null;
+        }
+
+        /// <summary>The array or span whose first element <paramref name="reference"/> refers to, or null.</summary>
+        private static IOperation? FirstElementOwner(IOperation reference)
+        {
+            switch (reference)
+            {
+                case IArrayElementReferenceOperation element when element.Indices.Length == 1 && ConstantValues.TryGetInt64(element.Indices[0]) == 0:
+                    return element.ArrayReference;
+                case IInvocationOperation call when call.Arguments.Length == 1 && call.TargetMethod.ContainingType?.ToDisplayString() == "System.Runtime.InteropServices.MemoryMarshal" &&
+                    (call.TargetMethod.Name == "GetArrayDataReference" || call.TargetMethod.Name == "GetReference"):
+                    return call.Arguments[0].Value;
+                default:
+                    return null;
+            }
         }
 
         private static ClearOperation Whole(IInvocationOperation invocation, IOperation buffer) =>

@@ -17,12 +17,20 @@ namespace AllocAnalyzers.Rules.RedundantClear
         public static bool TryProve(ClearOperation clear, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holdingLocals, out long? bytes)
         {
             bytes = null;
+            if (clear.ThrowsWhenEmpty && !(memory.ElementCount > 0)) return false;
             long? start = clear.Start == null ? 0 : ConstantValues.TryGetInt64(clear.Start);
             if (start == null || start < 0) return false;
 
-            if (clear.Count == null || (start == 0 && IsLengthOf(clear.Count, holdingLocals)))
+            if (clear.Count == null)
             {
                 bytes = memory.Bytes;
+                return true;
+            }
+
+            if (start == 0 && IsLengthOf(clear.Count, holdingLocals))
+            {
+                // A byte count of b.Length clears Length bytes: all of a byte buffer, the start of a wider one.
+                bytes = clear.CountInBytes ? memory.ElementCount : memory.Bytes;
                 return true;
             }
 
