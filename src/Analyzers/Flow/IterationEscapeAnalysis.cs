@@ -74,6 +74,9 @@ namespace AllocAnalyzers.Flow
                     return false;
                 case IVariableInitializerOperation _:
                     return true;
+                case IOperation pinned when pinned.Kind == OperationKind.None && pinned.Parent is IVariableInitializerOperation && pinned.Syntax == child.Syntax:
+                    // `fixed (byte* p = buffer)`: the compiler wraps the array in an untyped node; follow the pointer.
+                    return Escapes(pinned);
                 case IConditionalOperation conditional when conditional.Condition != child:
                 case ICoalesceOperation _:
                     return Escapes(parent);
@@ -121,7 +124,7 @@ namespace AllocAnalyzers.Flow
         /// <summary>Parameter types a callee conventionally borrows for the call only.</summary>
         private bool IsBorrowingParameter(ITypeSymbol type)
         {
-            if (type is IArrayTypeSymbol) return true;
+            if (type is IArrayTypeSymbol || WellKnownTypes.Is(type, _types.Array)) return true;
             if (type.TypeKind == TypeKind.Pointer || type.TypeKind == TypeKind.FunctionPointer) return true;
             if (type.SpecialType == SpecialType.System_IntPtr || type.SpecialType == SpecialType.System_UIntPtr) return true;
             return WellKnownTypes.Is(type, _types.Span) || WellKnownTypes.Is(type, _types.ReadOnlySpan)

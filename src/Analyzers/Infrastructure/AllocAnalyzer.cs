@@ -1,3 +1,7 @@
+using AllocAnalyzers.Configuration;
+using AllocAnalyzers.Diagnostics;
+using AllocAnalyzers.Runtime.Costs;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AllocAnalyzers.Infrastructure
@@ -15,7 +19,23 @@ namespace AllocAnalyzers.Infrastructure
             context.RegisterCompilationStartAction(start =>
             {
                 var session = new AnalysisSession(start.Compilation, start.Options);
+                ReportProfileError(start, session);
                 OnCompilationStart(start, session);
+            });
+        }
+
+        /// <summary>An invalid calibrated cost profile: ALLOC900 once per compilation, from the first tree analyzed.</summary>
+        private void ReportProfileError(CompilationStartAnalysisContext context, AnalysisSession session)
+        {
+            string? error = session.CostProfileSetting.Error;
+            if (error == null || !SupportedDiagnostics.Contains(ConfigurationDiagnostics.InvalidConfiguration)) return;
+            var compilation = context.Compilation;
+            context.RegisterSyntaxTreeAction(tree =>
+            {
+                if (!CostProfileSetting.ClaimReport(compilation)) return;
+                tree.ReportDiagnostic(Diagnostic.Create(
+                    ConfigurationDiagnostics.InvalidConfiguration, Location.None,
+                    CostProfileConfig.KeyPrefix + "*", "(calibrated profile)", error, "the built-in profile '" + BuiltInProfiles.Default.Name + "'"));
             });
         }
 

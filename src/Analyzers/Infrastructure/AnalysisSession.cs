@@ -13,13 +13,17 @@ namespace AllocAnalyzers.Infrastructure
             Compilation = compilation;
             Types = new WellKnownTypes(compilation);
             Configuration = new ConfigurationReader(options);
+            CostProfileSetting = CostProfileSetting.Read(Configuration);
         }
 
         public Compilation Compilation { get; }
         public WellKnownTypes Types { get; }
         public ConfigurationReader Configuration { get; }
 
+        /// <summary>The configured cost profile (or the default) and any error in it.</summary>
+        public CostProfileSetting CostProfileSetting { get; }
+
         /// <summary>The cost profile that prices the estimates in the messages.</summary>
-        public CostProfile CostProfile => BuiltInProfiles.Default;
+        public CostProfile CostProfile => CostProfileSetting.Profile;
     }
 }

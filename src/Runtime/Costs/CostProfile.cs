@@ -4,41 +4,38 @@ namespace AllocAnalyzers.Runtime.Costs
 {
     /// <summary>
     /// A named, versioned set of unit costs that prices the events of the allocation model
-    /// (bytes zeroed, page faults, collections). All times are in seconds.
+    /// (bytes zeroed, page faults, system calls, collections). All times are in seconds, all sizes in bytes.
+    /// Immutable; build one with <see cref="CostProfileBuilder"/>. The field list, with the keys used in
+    /// a .globalconfig, is <see cref="CostProfileFields"/>.
     /// </summary>
     public sealed class CostProfile
     {
-        public CostProfile(
-            string name,
-            int version,
-            string source,
-            double zeroingBytesPerSecondInCache,
-            double zeroingBytesPerSecondLarge,
-            long cacheResidentBytes,
-            long largeBytes,
-            double pageFaultSeconds,
-            double gen2CollectionSeconds,
-            long lohBytesPerGen2)
+        internal CostProfile(CostProfileBuilder b)
         {
-            if (string.IsNullOrEmpty(name)) throw new ArgumentException("A cost profile needs a name.", nameof(name));
-            RequirePositive(zeroingBytesPerSecondInCache, nameof(zeroingBytesPerSecondInCache));
-            RequirePositive(zeroingBytesPerSecondLarge, nameof(zeroingBytesPerSecondLarge));
-            RequirePositive(cacheResidentBytes, nameof(cacheResidentBytes));
-            if (largeBytes <= cacheResidentBytes) throw new ArgumentException("largeBytes must exceed cacheResidentBytes.", nameof(largeBytes));
-            RequireNonNegative(pageFaultSeconds, nameof(pageFaultSeconds));
-            RequireNonNegative(gen2CollectionSeconds, nameof(gen2CollectionSeconds));
-            RequirePositive(lohBytesPerGen2, nameof(lohBytesPerGen2));
-
-            Name = name;
-            Version = version;
-            Source = source ?? string.Empty;
-            ZeroingBytesPerSecondInCache = zeroingBytesPerSecondInCache;
-            ZeroingBytesPerSecondLarge = zeroingBytesPerSecondLarge;
-            CacheResidentBytes = cacheResidentBytes;
-            LargeBytes = largeBytes;
-            PageFaultSeconds = pageFaultSeconds;
-            Gen2CollectionSeconds = gen2CollectionSeconds;
-            LohBytesPerGen2 = lohBytesPerGen2;
+            Name = b.Name;
+            Version = b.Version;
+            Source = b.Source ?? string.Empty;
+            ZeroingBytesPerSecondInCache = b.ZeroingBytesPerSecondInCache;
+            ZeroingBytesPerSecondLarge = b.ZeroingBytesPerSecondLarge;
+            CacheResidentBytes = b.CacheResidentBytes;
+            LargeBytes = b.LargeBytes;
+            PageFaultSeconds = b.PageFaultSeconds;
+            ZeroPageFaultSeconds = b.ZeroPageFaultSeconds;
+            MapSeconds = b.MapSeconds;
+            UnmapSeconds = b.UnmapSeconds;
+            UnmapSecondsPerResidentPage = b.UnmapSecondsPerResidentPage;
+            AdviseSeconds = b.AdviseSeconds;
+            HeapCallSeconds = b.HeapCallSeconds;
+            HeapLargeCallSeconds = b.HeapLargeCallSeconds;
+            SmallAllocationSeconds = b.SmallAllocationSeconds;
+            LargeAllocationSeconds = b.LargeAllocationSeconds;
+            LargeAllocationSecondsPerByte = b.LargeAllocationSecondsPerByte;
+            LargeClearBytesPerSecond = b.LargeClearBytesPerSecond;
+            Gen0CollectionSeconds = b.Gen0CollectionSeconds;
+            Gen0BudgetBytes = b.Gen0BudgetBytes;
+            Gen2CollectionSeconds = b.Gen2CollectionSeconds;
+            LohBytesPerGen2 = b.LohBytesPerGen2;
+            PoolRentReturnSeconds = b.PoolRentReturnSeconds;
         }
 
         public string Name { get; }
@@ -47,23 +44,71 @@ namespace AllocAnalyzers.Runtime.Costs
         /// <summary>Where the figures come from: machine, date, method.</summary>
         public string Source { get; }
 
-        /// <summary>memset bandwidth for blocks that stay in cache (up to <see cref="CacheResidentBytes"/>).</summary>
+        /// <summary>memset bandwidth (bytes/s) for blocks that stay in cache (up to <see cref="CacheResidentBytes"/>).</summary>
         public double ZeroingBytesPerSecondInCache { get; }
 
-        /// <summary>memset bandwidth for blocks of <see cref="LargeBytes"/> and more (memory-bound, non-temporal stores).</summary>
+        /// <summary>memset bandwidth (bytes/s) for blocks of <see cref="LargeBytes"/> and more (memory-bound).</summary>
         public double ZeroingBytesPerSecondLarge { get; }
 
         public long CacheResidentBytes { get; }
         public long LargeBytes { get; }
 
-        /// <summary>Cost of one first-touch write fault on a 4 KiB anonymous page (kernel zeroes it).</summary>
+        /// <summary>One first-touch write fault on a 4 KiB anonymous page (the kernel allocates and zeroes it).</summary>
         public double PageFaultSeconds { get; }
 
-        /// <summary>Cost of one full (gen 2) collection of a small, mostly dead heap.</summary>
+        /// <summary>One read fault on untouched anonymous memory (maps the shared zero page; nothing is zeroed).</summary>
+        public double ZeroPageFaultSeconds { get; }
+
+        /// <summary>One mmap / VirtualAlloc / vm_allocate call, or one brk/sbrk call.</summary>
+        public double MapSeconds { get; }
+
+        /// <summary>One munmap / VirtualFree call, before its per-page part.</summary>
+        public double UnmapSeconds { get; }
+
+        /// <summary>Extra unmap (or decommit) cost per resident page released (page-table and TLB work).</summary>
+        public double UnmapSecondsPerResidentPage { get; }
+
+        /// <summary>One madvise call (MADV_FREE_REUSABLE / MADV_FREE_REUSE on macOS, MADV_DONTNEED on Linux).</summary>
+        public double AdviseSeconds { get; }
+
+        /// <summary>Fixed bookkeeping of one heap call (malloc, calloc, realloc or free) that needs no system call.</summary>
+        public double HeapCallSeconds { get; }
+
+        /// <summary>Bookkeeping of one heap call for a block too large for the per-thread cache (bins, top chunk, consolidation).</summary>
+        public double HeapLargeCallSeconds { get; }
+
+        /// <summary>Fixed cost of one small-object allocation (allocation helper, context refills), beyond clearing.</summary>
+        public double SmallAllocationSeconds { get; }
+
+        /// <summary>Fixed cost of one large or pinned object allocation (the GC's slow path: lock, find or commit room), beyond clearing.</summary>
+        public double LargeAllocationSeconds { get; }
+
+        /// <summary>
+        /// Size-proportional cost of a large object's life on the LOH, zeroed or not (committing and decommitting its
+        /// space, sweeping it at gen 2): measured here, it makes an uninitialized 1 MiB array cost ten times a 100 KB one.
+        /// </summary>
+        public double LargeAllocationSecondsPerByte { get; }
+
+        /// <summary>
+        /// Effective bandwidth at which the GC clears a large object it hands out, including re-faulting the pages it
+        /// decommitted after the last gen 2 (much slower than memset of resident memory).
+        /// </summary>
+        public double LargeClearBytesPerSecond { get; }
+
+        /// <summary>One gen 0 collection of a heap whose young objects are all dead.</summary>
+        public double Gen0CollectionSeconds { get; }
+
+        /// <summary>Small-object bytes allocated between two gen 0 collections.</summary>
+        public long Gen0BudgetBytes { get; }
+
+        /// <summary>One full (gen 2) collection of a small, mostly dead heap.</summary>
         public double Gen2CollectionSeconds { get; }
 
         /// <summary>Large-object-heap bytes allocated, on average, between two gen 2 collections.</summary>
         public long LohBytesPerGen2 { get; }
+
+        /// <summary>One ArrayPool&lt;T&gt;.Shared Rent + Return pair served from the pool.</summary>
+        public double PoolRentReturnSeconds { get; }
 
         /// <summary>
         /// Zeroing bandwidth for a block of <paramref name="bytes"/>: the in-cache figure up to the
@@ -77,17 +122,12 @@ namespace AllocAnalyzers.Runtime.Costs
             return ZeroingBytesPerSecondInCache + t * (ZeroingBytesPerSecondLarge - ZeroingBytesPerSecondInCache);
         }
 
-        /// <summary>Seconds to zero <paramref name="bytes"/> with memset.</summary>
+        /// <summary>Seconds to zero <paramref name="bytes"/> with one memset.</summary>
         public double ZeroingSeconds(long bytes) => bytes <= 0 ? 0 : bytes / ZeroingBytesPerSecond(bytes);
 
-        private static void RequirePositive(double value, string name)
-        {
-            if (!(value > 0) || double.IsInfinity(value)) throw new ArgumentOutOfRangeException(name, value, "must be a positive, finite number");
-        }
+        /// <summary>A builder holding this profile's values, to derive a changed copy.</summary>
+        public CostProfileBuilder ToBuilder() => new CostProfileBuilder(this);
 
-        private static void RequireNonNegative(double value, string name)
-        {
-            if (!(value >= 0) || double.IsInfinity(value)) throw new ArgumentOutOfRangeException(name, value, "must be a non-negative, finite number");
-        }
+        public override string ToString() => Name + " v" + Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 }

@@ -1,4 +1,6 @@
 using AllocAnalyzers.Runtime.Costs;
+using AllocAnalyzers.Runtime.Model.Allocators;
+using AllocAnalyzers.Runtime.Model.Trace;
 
 namespace AllocAnalyzers.Runtime.Estimates
 {
@@ -9,30 +11,38 @@ namespace AllocAnalyzers.Runtime.Estimates
         /// Objects of this many bytes or more go to the Large Object Heap
         /// (dotnet/runtime src/coreclr/gc/gc.h, <c>LARGE_OBJECT_SIZE = 85000</c>).
         /// </summary>
-        public const long LargeObjectHeapThreshold = 85000;
+        public const long LargeObjectHeapThreshold = ManagedHeap.LargeObjectThreshold;
+
+        /// <summary>Below this many bytes GC.AllocateUninitializedArray still returns a zeroed new T[n].</summary>
+        public const long UninitializedArrayMinBytes = ManagedHeap.UninitializedMinBytes;
 
         /// <summary>
-        /// One zero-initialized array allocation of <paramref name="bytes"/> bytes, repeated: the GC
-        /// clears the whole object; on the LOH every <see cref="CostProfile.LohBytesPerGen2"/> bytes of
-        /// allocation also cost one gen 2 collection, amortized over the allocations that caused it.
+        /// Per-iteration cost of <c>new T[n]</c> of <paramref name="bytes"/> bytes in a loop: the clear,
+        /// first-touch faults of fresh LOH pages, and the share of gen 0 or gen 2 collections.
         /// </summary>
-        public static CostEstimate RepeatedArrayAllocation(long bytes, CostProfile profile)
-        {
-            double zeroing = profile.ZeroingSeconds(bytes);
-            bool loh = bytes >= LargeObjectHeapThreshold;
-            if (!loh)
-            {
-                return new CostEstimate(bytes, zeroing, largeObjectHeap: false,
-                    explanation: "small-object heap: the allocation context is cleared in advance");
-            }
+        public static CostEstimate RepeatedArrayAllocation(long bytes, CostProfile profile) =>
+            Managed(TraceOpKind.New, bytes, profile, "new T[n]");
 
-            double gcShare = profile.Gen2CollectionSeconds * bytes / profile.LohBytesPerGen2;
-            return new CostEstimate(bytes, zeroing + gcShare, largeObjectHeap: true,
-                explanation: "Large Object Heap: cleared at allocation, reclaimed only by gen 2 collections");
-        }
+        /// <summary>Per-iteration cost of <c>GC.AllocateUninitializedArray&lt;T&gt;(n)</c> in a loop.</summary>
+        public static CostEstimate UninitializedArrayAllocation(long bytes, CostProfile profile) =>
+            Managed(TraceOpKind.Uninit, bytes, profile, "GC.AllocateUninitializedArray");
 
-        /// <summary>Clearing <paramref name="bytes"/> bytes that are already in a live buffer.</summary>
+        /// <summary>Per-iteration cost of <c>ArrayPool&lt;T&gt;.Shared</c> Rent + Return in a loop (steady state: pool hits).</summary>
+        public static CostEstimate PooledRent(long bytes, CostProfile profile) =>
+            SteadyState.Estimate(
+                new[] { TraceOp.Sized(TraceOpKind.Rent, Clamp(bytes)), TraceOp.Plain(TraceOpKind.Return) },
+                TargetPlatform.Linux, profile, TraceOpKind.Rent, largeObjectHeap: false, "ArrayPool<T>.Shared");
+
+        /// <summary>Clearing <paramref name="bytes"/> bytes of a live buffer (hoist + Array.Clear; a redundant clear).</summary>
         public static CostEstimate Clear(long bytes, CostProfile profile) =>
-            new CostEstimate(bytes, profile.ZeroingSeconds(bytes), largeObjectHeap: false, explanation: "memset of the buffer");
+            SteadyState.Estimate(new[] { TraceOp.Sized(TraceOpKind.Clear, Clamp(bytes)) },
+                TargetPlatform.Linux, profile, TraceOpKind.Clear, largeObjectHeap: false, "Array.Clear");
+
+        private static CostEstimate Managed(TraceOpKind kind, long bytes, CostProfile profile, string prefix) =>
+            SteadyState.Estimate(new[] { TraceOp.Sized(kind, Clamp(bytes)) }, TargetPlatform.Linux, profile, kind,
+                largeObjectHeap: ManagedHeap.IsLarge(Clamp(bytes)), prefix);
+
+        // Negative sizes (unknown at compile time) cost nothing; the model never allocates more than 2^40 bytes at once.
+        private static long Clamp(long bytes) => bytes < 0 ? 0 : bytes > (1L << 40) ? 1L << 40 : bytes;
     }
 }

@@ -24,6 +24,9 @@ namespace AllocAnalyzers.Runtime.Formatting
             return value.ToString(value >= 100 || value == Math.Floor(value) ? "0" : "0.#", CultureInfo.InvariantCulture) + " " + BinaryUnits[unit];
         }
 
+        /// <summary>"10,000": a count with thousands separators.</summary>
+        public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
         /// <summary>"85,000 bytes (83 KiB)" — the exact count first, then the rounded unit.</summary>
         public static string BytesExact(long bytes) =>
             bytes < 1024 ? Bytes(bytes) : bytes.ToString("N0", CultureInfo.InvariantCulture) + " bytes (" + Bytes(bytes) + ")";

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AllocAnalyzers.Tool.Commands;
 
 namespace AllocAnalyzers.Tool;
 
@@ -8,6 +9,8 @@ internal static class ToolCommands
     public static IEnumerable<Command> All()
     {
         // Each command adds one line here (calibrate, simulate, profile).
-        yield break;
+        yield return Commands.CalibrateCommand.Create();
+        yield return Commands.SimulateCommand.Create();
+        yield return ProfileCommand.Create();
     }
 }

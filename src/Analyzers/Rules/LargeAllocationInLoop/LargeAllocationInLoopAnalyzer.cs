@@ -70,13 +70,15 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
 
         private static object[] MessageArguments(ManagedAllocation allocation, AnalysisSession session)
         {
-            var estimate = ManagedAllocationCosts.RepeatedArrayAllocation(allocation.Bytes, session.CostProfile);
+            // StringBuilder's first chunk is uninitialized on .NET 5+: price what the runtime really does.
+            var estimate = allocation.ZeroedByRuntime
+                ? ManagedAllocationCosts.RepeatedArrayAllocation(allocation.Bytes, session.CostProfile)
+                : ManagedAllocationCosts.UninitializedArrayAllocation(allocation.Bytes, session.CostProfile);
             string what = allocation.ZeroedByRuntime
                 ? "allocates and zeroes " + CostFormat.BytesExact(allocation.Bytes)
                 : "allocates " + CostFormat.BytesExact(allocation.Bytes) + " (not zeroed: an uninitialized buffer)";
             string heap = estimate.LargeObjectHeap ? ", on the Large Object Heap, which only gen 2 collections reclaim" : string.Empty;
-            double seconds = allocation.ZeroedByRuntime ? estimate.Seconds : estimate.Seconds - session.CostProfile.ZeroingSeconds(allocation.Bytes);
-            return new object[] { SyntaxText.Short(allocation.Operation.Syntax), what, heap, CostFormat.Duration(seconds), session.CostProfile.Name };
+            return new object[] { SyntaxText.Short(allocation.Operation.Syntax), what, heap, CostFormat.Duration(estimate.Seconds), session.CostProfile.Name };
         }
     }
 }

@@ -102,33 +102,13 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
                 statement = statement.ReplaceNode(size, literal);
             }
 
-            return statement.WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation);
+            return statement.WithoutTrivia()
+                .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithAdditionalAnnotations(Formatter.Annotation);
         }
 
-        /// <summary>
-        /// The hoisted local must not collide with another declaration of the same name in the scope
-        /// it moves to, nor capture a same-named field or local used around the loop.
-        /// </summary>
-        private static bool HasNameConflict(AllocationDeclaration declaration, StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
-        {
-            string name = declaration.Name;
-            if (model.LookupSymbols(loop.SpanStart, name: name).Any(s => !SymbolEqualityComparer.Default.Equals(s, declaration.Local))) return true;
-
-            SyntaxNode scope = loop.Parent is BlockSyntax || loop.Parent is SwitchSectionSyntax ? loop.Parent : loop;
-            foreach (var token in scope.DescendantTokens())
-            {
-                if (!token.IsKind(SyntaxKind.IdentifierToken) || token.ValueText != name) continue;
-                if (token.Parent == declaration.Declarator) continue;
-                if (token.Parent is IdentifierNameSyntax identifier && loop.Span.Contains(identifier.Span) &&
-                    SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, declaration.Local))
-                {
-                    continue;
-                }
-
-                return true;
-            }
-
-            return false;
-        }
+        private static bool HasNameConflict(AllocationDeclaration declaration, StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken) =>
+            HoistedLocal.HasNameConflict(declaration.Local, declaration.Declarator, loop, model, cancellationToken);
     }
 }

@@ -27,6 +27,7 @@ public class LargeAllocationInLoopAnalyzerTests
 
             static void Use(byte[] buffer) { }
             static void UseSpan(Span<byte> buffer) { }
+            static unsafe void Native(byte* buffer, int count) { }
         }
         """;
 
@@ -54,6 +55,8 @@ public class LargeAllocationInLoopAnalyzerTests
     [InlineData("byte[] b; while (flag) { b = {|ALLOC001:new byte[1 << 20]|}; Use(b); }")]
     [InlineData("while (flag) { var b = {|ALLOC001:new byte[1 << 20]|}; if (b.Length > 0) continue; Use(b); }")]
     [InlineData("while (flag) { var b = {|ALLOC001:new byte[1 << 20]|}; object o = b; Use((byte[])o); }")]
+    [InlineData("while (flag) { var b = {|ALLOC001:new byte[1 << 20]|}; unsafe { fixed (byte* p = b) { Native(p, 16); } } }")]
+    [InlineData("while (flag) { var b = {|ALLOC001:new byte[1 << 20]|}; Array.Clear(b, 0, 10); Buffer.BlockCopy(b, 0, new byte[4], 0, 4); Use(b); }")]
     [InlineData("while (flag) { try { var b = {|ALLOC001:new byte[1 << 20]|}; Use(b); } finally { count++; } }")]
     [InlineData("while (flag) { try { count++; } finally { var b = {|ALLOC001:new byte[1 << 20]|}; Use(b); } }")]
     public Task Flags_large_allocation_repeated_in_loop(string body) => Verify.VerifyAsync(InMethod(body));
@@ -83,9 +86,11 @@ public class LargeAllocationInLoopAnalyzerTests
     [InlineData("while (flag) { var b = new byte[1 << 20]; var ms = new MemoryStream(b); _stream = ms; }")]
     [InlineData("while (flag) { Action a = () => { var b = new byte[1 << 20]; Use(b); }; a(); }")]
     [InlineData("while (flag) { var b = new byte[1 << 20]; Keep(ref b); }")]
+    [InlineData("while (flag) { var b = new byte[1 << 20]; unsafe { fixed (byte* p = b) { _pointer = (IntPtr)p; } } }")]
     public Task Quiet_when_not_repeated_or_outlives_iteration(string body) => Verify.VerifyAsync(InMethod(body, """
         private byte[] _field;
         private Stream _stream;
+        private IntPtr _pointer;
         public byte[] Prop { get; set; }
         static void Keep(ref byte[] b) { }
         """));
@@ -144,6 +149,28 @@ public class LargeAllocationInLoopAnalyzerTests
     public Task Threshold_is_configurable() => Verify.VerifyAsync(
         InMethod("while (flag) { var a = {|ALLOC001:new byte[4096]|}; Use(a); var b = new byte[1024]; Use(b); }"),
         new TestOptions { EditorConfig = "root = true\n[*.cs]\ndotnet_code_quality.ALLOC001.threshold_bytes = 4KiB\n" });
+
+    [Fact]
+    public async Task Severity_is_configurable_from_editorconfig()
+    {
+        var diagnostics = await Verify.VerifyAsync(InMethod("while (flag) { var a = {|ALLOC001:new byte[1 << 20]|}; Use(a); }"),
+            new TestOptions { EditorConfig = "root = true\n[*.cs]\ndotnet_diagnostic.ALLOC001.severity = error\n" });
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Error, diagnostics.Single().Severity);
+    }
+
+    [Fact]
+    public Task Severity_none_silences_the_rule() => Verify.VerifyAsync(
+        InMethod("while (flag) { var a = new byte[1 << 20]; Use(a); }"),
+        new TestOptions { EditorConfig = "root = true\n[*.cs]\ndotnet_diagnostic.ALLOC001.severity = none\n" });
+
+    [Fact]
+    public void Descriptor_is_a_warning_with_a_help_link_to_its_page()
+    {
+        var rule = LargeAllocationInLoopAnalyzer.Rule;
+        Assert.Equal(Microsoft.CodeAnalysis.DiagnosticSeverity.Warning, rule.DefaultSeverity);
+        Assert.EndsWith("docs/rules/ALLOC001.md", rule.HelpLinkUri);
+        Assert.True(rule.IsEnabledByDefault);
+    }
 
     [Theory]
     [InlineData("lots")]

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Diagnostics;
+using AllocAnalyzers.Corpus;
+using AllocAnalyzers.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+// Usage: dotnet run -c Release --project bench/AllocAnalyzers.Corpus -- [--out diagnostics.txt] [--option key=value]... <folder>...
+// Each folder is compiled as one library; every AllocAnalyzers analyzer runs over it.
+var arguments = args.ToList();
+string? outPath = null;
+int outIndex = arguments.IndexOf("--out");
+if (outIndex >= 0 && outIndex + 1 < arguments.Count)
+{
+    outPath = arguments[outIndex + 1];
+    arguments.RemoveRange(outIndex, 2);
+}
+
+var configuration = ImmutableDictionary.CreateBuilder<string, string>();
+for (int i = arguments.IndexOf("--option"); i >= 0 && i + 1 < arguments.Count; i = arguments.IndexOf("--option"))
+{
+    var pair = arguments[i + 1].Split('=', 2);
+    configuration[pair[0].Trim()] = pair.Length > 1 ? pair[1].Trim() : string.Empty;
+    arguments.RemoveRange(i, 2);
+}
+
+if (arguments.Count == 0)
+{
+    Console.Error.WriteLine("usage: AllocAnalyzers.Corpus [--out diagnostics.txt] [--option key=value]... <folder>...");
+    return 2;
+}
+
+var analyzers = typeof(AllocAnalyzer).Assembly.GetTypes()
+    .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
+    .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+    .ToImmutableArray();
+using var output = outPath == null ? TextWriter.Null : new StreamWriter(outPath);
+int failures = 0;
+var totals = new SortedDictionary<string, int>(StringComparer.Ordinal);
+Console.WriteLine($"{"corpus",-40} {"files",6} {"errors",7} {"compile s",9} {"analyzers s",11} {"ratio",6}  diagnostics");
+foreach (var folder in arguments)
+{
+    var (compilation, files) = CorpusCompilation.Create(folder);
+    var compileClock = Stopwatch.StartNew();
+    int errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
+    compileClock.Stop();
+
+    var exceptions = new ConcurrentBag<string>();
+    var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+        new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new DictionaryConfigOptionsProvider(configuration.ToImmutable())),
+        (exception, analyzer, _) => exceptions.Add($"{analyzer.GetType().Name}: {exception}"),
+        concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+    var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+    double analyzerSeconds = 0;
+    foreach (var analyzer in analyzers)
+    {
+        analyzerSeconds += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalSeconds;
+    }
+
+    var byRule = diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).ToList();
+    foreach (var group in byRule) totals[group.Key] = totals.GetValueOrDefault(group.Key) + group.Count();
+    Console.WriteLine($"{Path.GetFileName(folder.TrimEnd('/')),-40} {files,6} {errors,7} {compileClock.Elapsed.TotalSeconds,9:F2} {analyzerSeconds,11:F2} {analyzerSeconds / compileClock.Elapsed.TotalSeconds,6:P0}  " +
+        string.Join(", ", byRule.Select(g => $"{g.Key}={g.Count()}")));
+    foreach (var diagnostic in diagnostics)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        output.WriteLine($"{diagnostic.Id}\t{span.Path}:{span.StartLinePosition.Line + 1}\t{diagnostic.GetMessage()}");
+    }
+
+    foreach (var exception in exceptions.Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage())))
+    {
+        failures++;
+        Console.Error.WriteLine($"ANALYZER EXCEPTION in {folder}: {exception}");
+    }
+}
+
+Console.WriteLine("total: " + string.Join(", ", totals.Select(t => $"{t.Key}={t.Value}")) + $"; analyzer exceptions: {failures}");
+return failures == 0 ? 0 : 1;

@@ -1,0 +1,55 @@
+using System.Diagnostics;
+
+// The seed's pattern: a read loop that allocates a fresh, zeroed 1 MiB buffer for every 16 KiB
+// it reads. Profiling this program must name ReadLoop.ReadAll as the top allocation site.
+// Usage: SeedReadLoop [MiB to read, default 512]
+var mebibytes = args.Length > 0 ? int.Parse(args[0]) : 512;
+using var source = new RepeatingStream(totalBytes: (long)mebibytes << 20);
+var clock = Stopwatch.StartNew();
+var checksum = ReadLoop.ReadAll(source);
+Console.WriteLine($"read {mebibytes} MiB in {clock.Elapsed.TotalMilliseconds:F0} ms (checksum {checksum})");
+
+internal static class ReadLoop
+{
+    public const int ReadSize = 16 * 1024;
+    public const int BufferSize = 1 << 20;
+
+    public static long ReadAll(Stream stream)
+    {
+        long checksum = 0;
+        while (true)
+        {
+            var buffer = new byte[BufferSize]; // 1 MiB zeroed for a 16 KiB read: 64x the bytes used
+            var read = stream.Read(buffer, 0, ReadSize);
+            if (read == 0) return checksum;
+            checksum += buffer[read - 1];
+        }
+    }
+}
+
+/// <summary>A stream of the given length that repeats 64 KiB of data, so that reading costs little.</summary>
+internal sealed class RepeatingStream(long totalBytes) : Stream
+{
+    private readonly byte[] _pattern = Enumerable.Range(0, 64 * 1024).Select(i => (byte)(i * 31)).ToArray();
+    private long _position;
+
+    public override int Read(byte[] buffer, int offset, int count)
+    {
+        var n = (int)Math.Min(count, totalBytes - _position);
+        var start = (int)(_position % _pattern.Length);
+        n = Math.Min(n, _pattern.Length - start);
+        Array.Copy(_pattern, start, buffer, offset, n);
+        _position += n;
+        return n;
+    }
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => totalBytes;
+    public override long Position { get => _position; set => throw new NotSupportedException(); }
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}

@@ -1,0 +1,142 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using AllocAnalyzers.Diagnostics;
+using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Operations;
+using AllocAnalyzers.Runtime;
+using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Runtime.Formatting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.Rules.OversizedInteropBuffer
+{
+    /// <summary>
+    /// ALLOC003: a zero-filled buffer allocated in the method and handed to native code with a length
+    /// provably smaller than the buffer. The native side can never touch the excess, yet all of it was
+    /// zeroed — on every call. The calloc story's TLS reader allocated a zeroed buffer of the whole chunk
+    /// size for reads that return at most one 16 KiB record.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class OversizedInteropBufferAnalyzer : AllocAnalyzer
+    {
+        public const string MinExcessBytesOption = "min_excess_bytes";
+        public const long DefaultMinExcessBytes = 65536;
+
+        /// <summary>Diagnostic property: the most bytes any use can touch (what the fix allocates).</summary>
+        public const string UsedBytesProperty = "UsedBytes";
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
+            RuleIds.OversizedInteropBuffer,
+            title: "Zero-filled buffer is larger than the native call can use",
+            messageFormat: "'{0}' zeroes {1} on every call, but '{2}' is given a length of {3}: {4} are zeroed for nothing; about {5} per call against {6} for the size used ({7} profile)",
+            description: "The buffer is allocated (and zero-filled) in the method and passed to native code together with a length that is provably smaller than the buffer, so the native side can never touch the excess. Allocate only the length the call uses, reuse a buffer, or rent one. Configure the smallest excess reported with dotnet_code_quality.ALLOC003.min_excess_bytes.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+
+        internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
+        {
+            if (session.Types.DllImportAttribute == null) return;
+            context.RegisterSyntaxTreeAction(tree => MinExcess(session, tree.Tree, tree.ReportDiagnostic));
+            context.RegisterOperationAction(c => Analyze(c, session), OperationKind.ArrayCreation, OperationKind.Invocation);
+        }
+
+        private static long MinExcess(AnalysisSession session, SyntaxTree tree, Action<Diagnostic> report) =>
+            session.Configuration.GetByteCount(tree, RuleIds.OversizedInteropBuffer, MinExcessBytesOption, DefaultMinExcessBytes, report);
+
+        private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
+        {
+            // A buffer allocated in a method body is allocated per call (or per iteration);
+            // field initializers and buffers that come from outside are someone else's choice.
+            if (!(context.ContainingSymbol is IMethodSymbol)) return;
+            var buffer = ZeroedBuffer.Recognize(context.Operation, session.Types);
+            if (buffer == null) return;
+            long minExcess = MinExcess(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
+            if (buffer.Bytes < minExcess) return;
+
+            var uses = BufferUses.OfValue(context.Operation, session.Types, out var local);
+            if (uses == null || uses.Count == 0) return;
+            if (local != null && PointerLocals.IsWrittenElsewhere(PointerLocals.References(context.Operation, local), DeclarationOrAssignment(context.Operation))) return;
+
+            var verdict = Verdict(uses);
+            if (verdict == null) return;
+            long used = verdict.Value.Used;
+            long excess = buffer.Bytes - used;
+            if (excess < minExcess) return;
+
+            var (before, after) = Costs(buffer, used, session);
+            var properties = ImmutableDictionary<string, string?>.Empty.Add(UsedBytesProperty, used.ToString(CultureInfo.InvariantCulture));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                context.Operation.Syntax.GetLocation(),
+                properties,
+                SyntaxText.Short(context.Operation.Syntax),
+                CostFormat.BytesExact(buffer.Bytes),
+                SyntaxText.Short(verdict.Value.Call.Syntax),
+                CostFormat.BytesExact(verdict.Value.NativeLength),
+                CostFormat.BytesExact(excess),
+                CostFormat.Duration(before),
+                CostFormat.Duration(after),
+                session.CostProfile.Name));
+        }
+
+        /// <summary>
+        /// Every native call that receives the buffer has a provable length (else: quiet — the length may
+        /// be the buffer's own), the buffer is not stored, returned or captured, and the most any
+        /// provable use can touch is the size that matters. Managed uses of unknown extent (a span up to
+        /// what the native call returned, a borrowing call) do not change what the native side can touch.
+        /// </summary>
+        private static (long Used, long NativeLength, IOperation Call)? Verdict(List<BufferUse> uses)
+        {
+            long used = 0, nativeLength = -1;
+            IOperation? call = null;
+            foreach (var use in uses)
+            {
+                switch (use.Kind)
+                {
+                    case BufferUseKind.Other:
+                    case BufferUseKind.Length:
+                        return null;
+                    case BufferUseKind.NativeCall:
+                        if (use.Extent == null) return null;
+                        if (use.Extent.Value > nativeLength)
+                        {
+                            nativeLength = use.Extent.Value;
+                            call = use.Operation;
+                        }
+
+                        break;
+                }
+
+                if (use.Extent != null) used = Math.Max(used, use.Extent.Value);
+            }
+
+            return call == null ? null : ((long, long, IOperation)?)(used, nativeLength, call);
+        }
+
+        private static IOperation? DeclarationOrAssignment(IOperation allocation)
+        {
+            var parent = allocation.ParentSkippingConversions(out _);
+            return parent is IVariableInitializerOperation initializer ? initializer.Parent : parent;
+        }
+
+        /// <summary>The model's per-call cost of the allocation at its full size and at the size used.</summary>
+        private static (double Before, double After) Costs(ZeroedBuffer buffer, long used, AnalysisSession session)
+        {
+            var profile = session.CostProfile;
+            if (!buffer.Native)
+            {
+                return (ManagedAllocationCosts.RepeatedArrayAllocation(buffer.Bytes, profile).Seconds,
+                        ManagedAllocationCosts.RepeatedArrayAllocation(Math.Max(used, 1), profile).Seconds);
+            }
+
+            return (NativeAllocationCosts.RepeatedCallocFree(buffer.Bytes, TargetPlatform.Linux, profile).Seconds,
+                    NativeAllocationCosts.RepeatedCallocFree(Math.Max(used, 1), TargetPlatform.Linux, profile).Seconds);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using AllocAnalyzers.Configuration;
+using AllocAnalyzers.Diagnostics;
+using AllocAnalyzers.Flow;
+using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Operations;
+using AllocAnalyzers.Runtime;
+using AllocAnalyzers.Runtime.Costs;
+using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Runtime.Formatting;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
+{
+    /// <summary>
+    /// ALLOC007: a zeroed native block (<c>NativeMemory.AllocZeroed</c>, <c>calloc</c>) freed and
+    /// allocated again on every loop iteration, at a size where the Runtime model says a targeted
+    /// platform's allocator zero-fills the whole block each time: macOS libmalloc serving it from its
+    /// large-block cache (bzero on every cache hit), glibc reusing a freed chunk below its dynamic mmap
+    /// threshold (memset). The verdict and the figures come from the model, per platform.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PlatformAllocatorPathologyAnalyzer : AllocAnalyzer
+    {
+        public const string MinBytesOption = "min_bytes";
+
+        /// <summary>
+        /// Default smallest block considered: 127 KiB, libmalloc's LARGE_THRESHOLD_LARGEMEM in the
+        /// version the calloc story analysed. Below it, every allocator serves calloc from free lists
+        /// and clears the block: that is the ordinary price of small zeroed memory, not a pathology.
+        /// </summary>
+        public const long DefaultMinBytes = 127 * 1024;
+
+        /// <summary>Diagnostic property: "true" when the model says every targeted platform already zeroes the whole block each iteration.</summary>
+        public const string FullyZeroedEverywhereProperty = "FullyZeroedEverywhere";
+
+        /// <summary>Diagnostic property: the block size in bytes.</summary>
+        public const string BytesProperty = "Bytes";
+
+        private const long PageSize = 4096;
+
+        public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
+            RuleIds.PlatformAllocatorPathology,
+            title: "Zeroed native block freed and allocated again in a loop is re-zeroed by the platform allocator",
+            messageFormat: "'{0}' is freed and allocated again on every loop iteration, and {1} zero-fills all {2} each time; per iteration: {3}",
+            description: "calloc (NativeMemory.AllocZeroed) of a large block is normally cheap: fresh pages from the OS are already zero. But once the block has been freed, some allocators hand the same memory back and must clear it: macOS libmalloc serves blocks from about 127 KB up to 128 MiB (version- and memory-dependent) from its large-block cache and bzeroes them; glibc reuses freed chunks between 128 KiB and 32 MiB and memsets them. Allocate the block once before the loop, free it after, and clear only what each iteration needs. Targets come from alloc_analyzers.target_platforms or the RuntimeIdentifier(s); the smallest size considered is dotnet_code_quality.ALLOC007.min_bytes.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+
+        internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
+        {
+            if (session.Types.NativeMemory == null && session.Types.DllImportAttribute == null) return;
+            var targets = new Lazy<TargetPlatforms>(() => TargetPlatforms.Read(session.Configuration));
+            var estimates = new ConcurrentDictionary<(long, TargetPlatform), CostEstimate>();
+            context.RegisterSyntaxTreeAction(tree =>
+            {
+                MinBytes(session, tree.Tree, tree.ReportDiagnostic);
+                ReportInvalidTargets(session, targets.Value, tree.ReportDiagnostic);
+            });
+            context.RegisterOperationAction(c => Analyze(c, session, targets.Value, estimates), OperationKind.Invocation);
+        }
+
+        private static long MinBytes(AnalysisSession session, SyntaxTree tree, Action<Diagnostic> report) =>
+            session.Configuration.GetByteCount(tree, RuleIds.PlatformAllocatorPathology, MinBytesOption, DefaultMinBytes, report);
+
+        private static void ReportInvalidTargets(AnalysisSession session, TargetPlatforms targets, Action<Diagnostic> report)
+        {
+            if (targets.InvalidValue == null) return;
+            session.Configuration.ReportOnce(TargetPlatforms.OptionKey, targets.InvalidValue, targets.Problem ?? "invalid value", "the platforms of " + targets.Source, report);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, AnalysisSession session, TargetPlatforms targets, ConcurrentDictionary<(long, TargetPlatform), CostEstimate> cache)
+        {
+            var allocation = NativeAllocation.Recognize(context.Operation, session.Types);
+            if (allocation == null || !allocation.Zeroed || allocation.Bytes == null || targets.Platforms.Count == 0) return;
+            long bytes = allocation.Bytes.Value;
+            if (bytes < MinBytes(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+
+            var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
+            if (loop == null || !IsFreedInLoop(allocation, loop, session.Types)) return;
+            if (!RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation)) return;
+
+            var perPlatform = targets.Platforms
+                .Select(p => (Platform: p, Estimate: cache.GetOrAdd((bytes, p), key => NativeAllocationCosts.RepeatedCallocFree(key.Item1, key.Item2, BuiltInProfiles.For(key.Item2)))))
+                .ToList();
+            var zeroing = perPlatform.Where(e => ZeroesWholeBlock(e.Estimate, bytes)).Select(e => e.Platform).ToList();
+            if (zeroing.Count == 0) return;
+
+            var properties = ImmutableDictionary<string, string?>.Empty
+                .Add(FullyZeroedEverywhereProperty, zeroing.Count == perPlatform.Count ? "true" : "false")
+                .Add(BytesProperty, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                context.Operation.Syntax.GetLocation(),
+                properties,
+                SyntaxText.Short(context.Operation.Syntax),
+                Join(zeroing.Select(TargetPlatforms.DisplayName).ToList()),
+                CostFormat.BytesExact(bytes),
+                string.Join("; ", perPlatform.Select(e => Describe(e.Platform, e.Estimate)))));
+        }
+
+        /// <summary>The model's verdict: the block is cleared in full (page rounding aside) on every iteration.</summary>
+        private static bool ZeroesWholeBlock(CostEstimate estimate, long bytes) => estimate.BytesZeroed >= bytes - PageSize;
+
+        private static string Describe(TargetPlatform platform, CostEstimate estimate) =>
+            TargetPlatforms.DisplayName(platform) + " about " + CostFormat.Duration(estimate.Seconds) + " (" + estimate.Explanation + ")";
+
+        private static string Join(IReadOnlyList<string> names) =>
+            names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
+
+        /// <summary>
+        /// The block is held in a local and freed, through that local, inside the same loop: only then
+        /// does the next iteration's allocation find the freed block in the allocator's cache.
+        /// </summary>
+        private static bool IsFreedInLoop(NativeAllocation allocation, SyntaxNode loop, WellKnownTypes types)
+        {
+            var local = PointerLocals.Receiver(allocation.Invocation);
+            if (local == null) return false;
+            foreach (var reference in PointerLocals.References(allocation.Invocation, local))
+            {
+                if (!loop.Span.Contains(reference.Syntax.Span)) continue;
+                var call = reference.ParentSkippingConversions(out _) is IArgumentOperation argument ? argument.Parent : null;
+                if (call != null && NativeAllocation.FreedPointer(call, types) == reference) return true;
+            }
+
+            return false;
+        }
+    }
+}

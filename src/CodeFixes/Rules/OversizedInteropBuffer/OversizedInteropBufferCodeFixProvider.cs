@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using System.Composition;
+using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
+{
+    /// <summary>ALLOC003 fix: shrink the buffer to what the native call uses.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OversizedInteropBufferCodeFixProvider)), Shared]
+    public sealed class OversizedInteropBufferCodeFixProvider : AllocCodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.OversizedInteropBuffer);
+
+        internal override ImmutableArray<DiagnosticFix> Fixes { get; } = ImmutableArray.Create<DiagnosticFix>(new ShrinkInteropBufferFix());
+    }
+}

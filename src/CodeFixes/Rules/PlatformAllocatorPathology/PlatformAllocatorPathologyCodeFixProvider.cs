@@ -1,0 +1,18 @@
+using System.Collections.Immutable;
+using System.Composition;
+using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
+
+namespace AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology
+{
+    /// <summary>ALLOC007 fix: hoist the zeroed block out of the loop and clear what each iteration uses.</summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PlatformAllocatorPathologyCodeFixProvider)), Shared]
+    public sealed class PlatformAllocatorPathologyCodeFixProvider : AllocCodeFixProvider
+    {
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.PlatformAllocatorPathology);
+
+        internal override ImmutableArray<DiagnosticFix> Fixes { get; } = ImmutableArray.Create<DiagnosticFix>(new HoistNativeBlockFix());
+    }
+}

@@ -1,0 +1,19 @@
+using AllocAnalyzers.Runtime.Model.Allocators;
+
+namespace AllocAnalyzers.Runtime.Model.Simulation
+{
+    /// <summary>Choices that change which allocator variant is simulated.</summary>
+    public sealed class SimulationOptions
+    {
+        /// <summary>The libmalloc version and machine class for macOS (default: libmalloc-116, the calloc story's).</summary>
+        public LibmallocConfig MacOS { get; set; } = LibmallocConfig.Libmalloc116;
+
+        /// <summary>A fixed glibc mmap threshold (M_MMAP_THRESHOLD / MALLOC_MMAP_THRESHOLD_), which also disables the dynamic raise.</summary>
+        public long? GlibcMmapThreshold { get; set; }
+
+        /// <summary>Repetitions longer than this are simulated in part and extrapolated from a steady-state window.</summary>
+        public long ExactRepeatLimit { get; set; } = 1024;
+
+        public static SimulationOptions Default => new SimulationOptions();
+    }
+}

@@ -1,0 +1,136 @@
+using AllocAnalyzers.Runtime.Costs;
+
+namespace AllocAnalyzers.Tool.Calibration;
+
+/// <summary>One measured figure, as calibration reports it.</summary>
+public sealed record Measurement(string Name, double Value, string Unit);
+
+/// <summary>
+/// Measures this machine and derives a cost profile. Each unit cost comes from the smallest loop that
+/// isolates it (memset for bandwidth, touching fresh mmap pages for faults, forced collections for GC
+/// costs); the GC budgets come from counting collections in allocation loops.
+/// </summary>
+public sealed class Calibrator
+{
+    private readonly bool _quick;
+    private readonly List<Measurement> _measurements = new();
+
+    /// <param name="quick">Fewer, shorter runs: seconds instead of a minute, noisier figures (for tests and CI).</param>
+    public Calibrator(bool quick) => _quick = quick;
+
+    public IReadOnlyList<Measurement> Measurements => _measurements;
+
+    /// <summary>The steps, in order, each with a name for the progress display.</summary>
+    public IReadOnlyList<(string Name, Action<CostProfileBuilder> Run)> Steps => new (string, Action<CostProfileBuilder>)[]
+    {
+        ("memset bandwidth (1 MiB, in cache)", b =>
+            b.ZeroingBytesPerSecondInCache = Record("memset 1 MiB", (1 << 20) / RealPatterns.Memset(1 << 20, N(200)), "B/s")),
+        ("memset bandwidth (100 MiB)", b =>
+            b.ZeroingBytesPerSecondLarge = Record("memset 100 MiB", (100L << 20) / RealPatterns.Memset(100L << 20, N(5)), "B/s")),
+        ("page faults on fresh anonymous memory", b =>
+        {
+            b.PageFaultSeconds = Record("write fault per 4 KiB page", RealPatterns.FirstTouchPerPage(Big, write: true), "s");
+            b.ZeroPageFaultSeconds = Record("read (zero page) fault per page", RealPatterns.FirstTouchPerPage(Big, write: false), "s");
+        }),
+        ("mmap / munmap / madvise", b =>
+        {
+            b.MapSeconds = Record("mmap 100 MiB", RealPatterns.Map(100L << 20), "s");
+            double untouched = Record("munmap 100 MiB, untouched", RealPatterns.Unmap(100L << 20, resident: false), "s");
+            double resident = Record("munmap 64 MiB, resident", RealPatterns.Unmap(64L << 20, resident: true), "s");
+            b.UnmapSecondsPerResidentPage = Math.Max(0, (resident - untouched) / ((64L << 20) / 4096));
+            b.UnmapSeconds = untouched;
+            b.AdviseSeconds = Record("madvise(MADV_DONTNEED) one page", RealPatterns.Madvise(N(2000)), "s");
+        }),
+        ("glibc malloc/free and calloc/free", b =>
+        {
+            b.HeapCallSeconds = Record("malloc(64)+free", RealPatterns.MallocFree(64, N(20000)), "s") / 2;
+            // 256 KiB: above the tcache, and after the first free raises the threshold, served from the heap's top.
+            b.HeapLargeCallSeconds = Record("malloc(256 KiB)+free", RealPatterns.MallocFree(256 << 10, N(20000)), "s") / 2;
+            Record("calloc(1 MiB)+free", RealPatterns.CallocFree(1 << 20, N(500)), "s");
+            // In a loop, unmapping a mapping with one written page costs more than a lone munmap of an untouched
+            // one (page-table teardown, TLB shootdown): glibc's mmap path (map, header write, unmap) gives the
+            // unmap share. Twice, a moment apart, keeping the faster.
+            double round = Record("calloc(100 MiB)+free (mmap path)", Math.Min(
+                RealPatterns.CallocFree(100L << 20, N(1000)), RealPatterns.CallocFree(100L << 20, N(1000))), "s");
+            b.UnmapSeconds = Math.Max(b.UnmapSeconds,
+                round - b.MapSeconds - b.PageFaultSeconds - b.UnmapSecondsPerResidentPage - 2 * b.HeapLargeCallSeconds);
+        }),
+        (".NET collections (forced, small heap)", b =>
+        {
+            b.Gen0CollectionSeconds = Record("GC.Collect(0)", RealPatterns.Collect(0, N(50)), "s");
+            b.Gen2CollectionSeconds = Record("GC.Collect(2)", RealPatterns.Collect(2, N(20)), "s");
+        }),
+        (".NET new byte[1 KiB] (gen 0 budget, small allocation cost)", b =>
+        {
+            var t = FreshProcess.Measure("new", 1024, N(200000));
+            Record("new byte[1 KiB]", t.Seconds, "s");
+            b.Gen0BudgetBytes = t.Gen0PerIteration > 0 ? (long)(1048 / t.Gen0PerIteration) : 256L << 20;
+            Record("gen 0 budget", b.Gen0BudgetBytes, "B");
+            // What the model's other parts of this loop (the clear, the gen 0 share) leave is the allocation itself.
+            double rest = t.Seconds - 1048 / b.Build().ZeroingBytesPerSecond(b.Gen0BudgetBytes) - t.Gen0PerIteration * b.Gen0CollectionSeconds;
+            b.SmallAllocationSeconds = Record("small allocation fixed cost", Math.Max(1e-9, rest), "s");
+        }),
+        (".NET GC.AllocateUninitializedArray 100 KB and 1 MiB (large allocation costs)", b =>
+        {
+            // Per iteration t = A + g × G + h × size (fixed cost A, gen 2 share, size-proportional cost h):
+            // two sizes ten times apart give A and h once the gen 2 share is taken out.
+            var small = FreshProcess.Measure("uninit", 100_000, N(5000));
+            var large = FreshProcess.Measure("uninit", 1 << 20, N(1000));
+            Record("AllocateUninitializedArray 100 KB", small.Seconds, "s");
+            Record("AllocateUninitializedArray 1 MiB", large.Seconds, "s");
+            double r1 = small.Seconds - small.Gen2PerIteration * b.Gen2CollectionSeconds;
+            double r2 = large.Seconds - large.Gen2PerIteration * b.Gen2CollectionSeconds;
+            const double S1 = 100_000 + 24, S2 = (1 << 20) + 24;
+            b.LargeAllocationSecondsPerByte = Math.Max(0, (r2 - r1) / (S2 - S1));
+            b.LargeAllocationSeconds = Math.Max(50e-9, r1 - b.LargeAllocationSecondsPerByte * S1);
+            Record("large allocation fixed cost", b.LargeAllocationSeconds, "s");
+            Record("large allocation cost per MiB", b.LargeAllocationSecondsPerByte * (1 << 20), "s");
+        }),
+        (".NET new byte[1 MiB] (LOH budget, large clear)", b =>
+        {
+            var t = FreshProcess.Measure("new", 1 << 20, N(1000));
+            Record("new byte[1 MiB]", t.Seconds, "s");
+            b.LohBytesPerGen2 = t.Gen2PerIteration > 0 ? (long)(((1 << 20) + 24) / t.Gen2PerIteration) : 1L << 30;
+            Record("LOH bytes per gen 2", b.LohBytesPerGen2, "B");
+            // What the uninitialized loop does not do is the clear (and the faults it takes).
+            double clear = t.Seconds - b.LargeAllocationSeconds - t.Gen2PerIteration * b.Gen2CollectionSeconds
+                - b.LargeAllocationSecondsPerByte * ((1 << 20) + 24);
+            b.LargeClearBytesPerSecond = Record("large clear bandwidth", (1 << 20) / Math.Max(clear, (1 << 20) / b.ZeroingBytesPerSecondInCache), "B/s");
+        }),
+        (".NET ArrayPool rent/return", b =>
+            b.PoolRentReturnSeconds = Record("ArrayPool rent+return 1 MiB", FreshProcess.Measure("rent", 1 << 20, N(100000)).Seconds, "s")),
+    };
+
+    /// <summary>Runs every step, reporting progress, and returns the profile.</summary>
+    public CostProfile Run(string name, Action<int, string>? progress = null)
+    {
+        if (!LibC.Available) throw new PlatformNotSupportedException("calibration measures glibc and Linux page faults; run it on Linux");
+        var builder = BuiltInProfiles.LinuxReference.ToBuilder();
+        builder.Name = name;
+        builder.Version = 1;
+        builder.CacheResidentBytes = 1L << 20;
+        builder.LargeBytes = 100L << 20;
+        var steps = Steps;
+        for (int i = 0; i < steps.Count; i++)
+        {
+            progress?.Invoke(i, steps[i].Name);
+            steps[i].Run(builder);
+        }
+
+        progress?.Invoke(steps.Count, "done");
+        builder.Source = "alloc-analyzers calibrate" + (_quick ? " --quick" : string.Empty) + " on " + Environment.MachineName + ", "
+            + Environment.ProcessorCount + " CPUs, " + System.Runtime.InteropServices.RuntimeInformation.OSDescription + ", .NET "
+            + Environment.Version + ", " + DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return builder.Build();
+    }
+
+    private long Big => _quick ? 8L << 20 : 64L << 20;
+
+    private int N(int full) => _quick ? Math.Max(2, full / 50) : full;
+
+    private double Record(string name, double value, string unit)
+    {
+        _measurements.Add(new Measurement(name, value, unit));
+        return value;
+    }
+}

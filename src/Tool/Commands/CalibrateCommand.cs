@@ -1,0 +1,98 @@
+using System.CommandLine;
+using System.Globalization;
+using AllocAnalyzers.Runtime.Costs;
+using AllocAnalyzers.Runtime.Formatting;
+using AllocAnalyzers.Tool.Calibration;
+using AllocAnalyzers.Tool.Output;
+using Spectre.Console;
+
+namespace AllocAnalyzers.Tool.Commands;
+
+/// <summary><c>calibrate</c>: measures this machine and writes a cost profile as a .globalconfig.</summary>
+internal static class CalibrateCommand
+{
+    public const string DefaultOutput = "alloc-analyzers.costs.globalconfig";
+
+    public static Command Create()
+    {
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "Where to write the profile (a .globalconfig; add it to your project and the analyzer prices its diagnostics with it).",
+            DefaultValueFactory = _ => DefaultOutput,
+        };
+        var name = new Option<string?>("--name") { Description = "The profile's name (default: calibrated-<machine name>)." };
+        var quick = new Option<bool>("--quick") { Description = "Short runs (seconds instead of about a minute): noisier figures." };
+        var command = new Command("calibrate", "Measure this machine (memset bandwidth, page faults, mmap/munmap, glibc malloc/calloc, .NET array allocation,\n"
+            + "GC.AllocateUninitializedArray, ArrayPool, GC costs and budgets) and write a cost profile the analyzer reads.\n\n"
+            + "The profile is a .globalconfig with keys alloc_analyzers.cost_profile.<field>; see docs/runtime-model.md.\n"
+            + "Run it on an idle machine, Release build, Linux (it calls glibc directly).\n\n"
+            + "Examples:\n"
+            + "  alloc-analyzers calibrate                          writes ./" + DefaultOutput + "\n"
+            + "  alloc-analyzers calibrate -o build/costs.globalconfig --name ci-runner\n"
+            + "  alloc-analyzers simulate --profile " + DefaultOutput + " 'calloc 1MiB; free x 1000'\n\n"
+            + "Exit codes: 0 success, 1 bad command line, 3 cannot write the file, 4 not on Linux.");
+        command.Options.Add(output);
+        command.Options.Add(name);
+        command.Options.Add(quick);
+        command.SetAction(parseResult => Run(parseResult, parseResult.GetValue(output) ?? DefaultOutput,
+            parseResult.GetValue(name) ?? "calibrated-" + Environment.MachineName.ToLowerInvariant(), parseResult.GetValue(quick)));
+        return command;
+    }
+
+    private static int Run(ParseResult parseResult, string output, string name, bool quick)
+    {
+        if (!LibC.Available) return ToolConsole.Fail(parseResult, "calibrate measures glibc and the Linux kernel; run it on Linux", ExitCodes.Unsupported);
+        var console = ToolConsole.For(parseResult);
+        var calibrator = new Calibrator(quick);
+        CostProfile profile;
+        if (console.Profile.Capabilities.Interactive)
+        {
+            CostProfile? result = null;
+            console.Progress().Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask("calibrating", maxValue: calibrator.Steps.Count);
+                    result = calibrator.Run(name, (i, step) =>
+                    {
+                        task.Description = Markup.Escape(step);
+                        task.Value = i;
+                    });
+                });
+            profile = result!;
+        }
+        else
+        {
+            int total = calibrator.Steps.Count;
+            profile = calibrator.Run(name, (i, step) =>
+            {
+                if (i < total) console.WriteLine("[" + (i + 1) + "/" + total + "] " + step);
+            });
+        }
+
+        var table = new Table().Border(TableBorder.Rounded).AddColumn("measurement").AddColumn(new TableColumn("value").RightAligned());
+        foreach (var m in calibrator.Measurements) table.AddRow(Markup.Escape(m.Name), Markup.Escape(Format(m)));
+        console.Write(table);
+
+        try
+        {
+            string? dir = Path.GetDirectoryName(Path.GetFullPath(output));
+            if (dir != null) Directory.CreateDirectory(dir);
+            File.WriteAllText(output, CostProfileConfig.Write(profile));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return ToolConsole.Fail(parseResult, "cannot write " + output + ": " + e.Message, ExitCodes.IoError);
+        }
+
+        console.WriteLine("Profile '" + profile.Name + "' written to " + output);
+        return ExitCodes.Success;
+    }
+
+    private static string Format(Measurement m) => m.Unit switch
+    {
+        "s" => CostFormat.Duration(m.Value),
+        "B/s" => (m.Value / 1e9).ToString("0.0", CultureInfo.InvariantCulture) + " GB/s",
+        "B" => CostFormat.Bytes((long)m.Value),
+        _ => m.Value.ToString("G4", CultureInfo.InvariantCulture) + " " + m.Unit,
+    };
+}

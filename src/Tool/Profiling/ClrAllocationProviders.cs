@@ -1,0 +1,19 @@
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing.Parsers;
+
+namespace AllocAnalyzers.Tool.Profiling;
+
+/// <summary>The EventPipe providers a recording asks for.</summary>
+internal static class ClrAllocationProviders
+{
+    public static IReadOnlyList<EventPipeProvider> For(AllocationEventSource source)
+    {
+        // Jit and Loader: method and module names, so that stacks resolve to method names.
+        var keywords = ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.Stack;
+        if (source != AllocationEventSource.Tick) keywords |= ClrTraceEventParser.Keywords.AllocationSampling;
+        // GCAllocationTick is a verbose event of the GC keyword.
+        if (source != AllocationEventSource.Sampled) keywords |= ClrTraceEventParser.Keywords.GC;
+        return [new EventPipeProvider(ClrTraceEventParser.ProviderName, EventLevel.Verbose, (long)keywords)];
+    }
+}

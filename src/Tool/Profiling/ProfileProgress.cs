@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using Spectre.Console;
+
+namespace AllocAnalyzers.Tool.Profiling;
+
+/// <summary>
+/// Shows the recording's progress: a live status line on a terminal, a plain line every few
+/// seconds when the output is redirected (CI, tests).
+/// </summary>
+internal static class ProfileProgress
+{
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+
+    public static async Task RunAsync(AllocationProfile profile, string target, Func<Task> recording)
+    {
+        var clock = Stopwatch.StartNew();
+        string Line() =>
+            $"recording {target}: {clock.Elapsed.TotalSeconds:F1} s, {profile.Events:N0} allocation events, ~{profile.EstimatedBytes / (1 << 20):N0} MiB allocated";
+
+        if (!Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        {
+            await AnsiConsole.Status().StartAsync(Markup.Escape(Line()), async context =>
+            {
+                var work = recording();
+                while (await Task.WhenAny(work, Task.Delay(250)) != work) context.Status(Markup.Escape(Line()));
+                await work;
+            });
+            return;
+        }
+
+        var task = recording();
+        while (await Task.WhenAny(task, Task.Delay(PlainInterval)) != task) Console.Error.WriteLine(Line());
+        await task;
+        Console.Error.WriteLine(Line());
+    }
+}

@@ -1,0 +1,28 @@
+namespace AllocAnalyzers.Tool.Profiling;
+
+/// <summary>What the `profile` command was asked to do.</summary>
+internal sealed record ProfileSettings(
+    int? ProcessId,
+    IReadOnlyList<string> Command,
+    string? TraceFile,
+    string OutputPrefix,
+    AllocationEventSource Events,
+    TimeSpan? Duration)
+{
+    public string PprofPath => OutputPrefix + ".pb.gz";
+
+    public string SummaryPath => OutputPrefix + ".sites.tsv";
+
+    /// <summary>Exactly one target: a process id, a command line, or a trace file.</summary>
+    public void Validate()
+    {
+        var targets = (ProcessId is null ? 0 : 1) + (Command.Count == 0 ? 0 : 1) + (TraceFile is null ? 0 : 1);
+        if (targets != 1)
+        {
+            throw new ProfilingException("Give one target: a program to launch (after --), --pid <id>, or --trace <file.nettrace>.");
+        }
+
+        if (ProcessId is <= 0) throw new ProfilingException($"--pid must be a positive process id, not {ProcessId}.");
+        if (Duration is { } d && d <= TimeSpan.Zero) throw new ProfilingException("--duration must be positive.");
+    }
+}

@@ -1,0 +1,74 @@
+namespace AllocAnalyzers.Package.Tests;
+
+/// <summary>
+/// A fresh consumer project references the packed package by PackageReference from a local
+/// folder feed, builds the sample sources and must report ALLOC001 exactly at the lines the
+/// samples mark with <c>// expect: ALLOC001</c>; <c>dotnet format analyzers</c> then applies the
+/// fix and the result still builds, with no ALLOC001 left.
+/// </summary>
+[Collection(PackedPackageCollection.Name)]
+public class ConsumerProjectTests
+{
+    private readonly PackedPackage _package;
+
+    public ConsumerProjectTests(PackedPackage package) => _package = package;
+
+    [Fact]
+    public void Consumer_build_reports_ALLOC001_at_the_expected_lines_and_format_fixes_them()
+    {
+        string consumer = CreateConsumer("consumer");
+        string sampleDirectory = Path.Combine(_package.RepositoryRoot, "samples", "AllocSamples");
+        var expected = ExpectedDiagnostics.FromSources(sampleDirectory, "ALLOC001");
+        Assert.NotEmpty(expected);
+
+        string build = Build(consumer);
+        Assert.Equal(expected, ExpectedDiagnostics.FromBuildOutput(build, "ALLOC001"));
+        Assert.Contains("per iteration", build);
+
+        ProcessRunner.Dotnet("format analyzers --diagnostics ALLOC001 --severity warn --no-restore", consumer);
+        Assert.Contains("Array.Clear(chunk, 0, chunk.Length);", File.ReadAllText(Path.Combine(consumer, "ReadLoop.cs")));
+        string rebuilt = Build(consumer);
+        Assert.Empty(ExpectedDiagnostics.FromBuildOutput(rebuilt, "ALLOC001"));
+    }
+
+    private string CreateConsumer(string name)
+    {
+        string directory = Path.Combine(_package.WorkDirectory, name);
+        Directory.CreateDirectory(directory);
+        foreach (var source in Directory.EnumerateFiles(Path.Combine(_package.RepositoryRoot, "samples", "AllocSamples"), "*.cs"))
+        {
+            File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
+        }
+
+        File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
+                <RestorePackagesPath>{Path.Combine(_package.WorkDirectory, "packages")}</RestorePackagesPath>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="AllocAnalyzers" Version="{_package.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{_package.Feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        // Isolate the consumer from the repository's own Directory.Build.props.
+        File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />");
+        ProcessRunner.Dotnet("restore", directory);
+        return directory;
+    }
+
+    private static string Build(string directory) => ProcessRunner.Dotnet("build --no-restore --no-incremental -nologo", directory);
+}

@@ -1,0 +1,443 @@
+using AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop;
+using AllocAnalyzers.Tests.Verification;
+using Microsoft.CodeAnalysis.CodeFixes;
+using VerifyFix = AllocAnalyzers.Tests.Verification.CodeFixVerifier<
+    AllocAnalyzers.Rules.LargeAllocationInLoop.LargeAllocationInLoopAnalyzer,
+    AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop.LargeAllocationInLoopCodeFixProvider>;
+
+namespace AllocAnalyzers.Tests.Rules.ALLOC001;
+
+public class LargeAllocationInLoopCodeFixTests
+{
+    [Fact]
+    public Task Hoist_moves_the_array_before_the_loop_and_clears_it_where_it_was() => VerifyFix.VerifyFixAsync("""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            void M(Stream stream)
+            {
+                while (true)
+                {
+                    // one chunk
+                    var buffer = {|ALLOC001:new byte[1 << 20]|};
+                    int n = stream.Read(buffer, 0, buffer.Length);
+                    if (n == 0) break;
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+
+        class C
+        {
+            void M(Stream stream)
+            {
+                var buffer = new byte[1 << 20];
+                while (true)
+                {
+                    // one chunk
+                    Array.Clear(buffer, 0, buffer.Length);
+                    int n = stream.Read(buffer, 0, buffer.Length);
+                    if (n == 0) break;
+                }
+            }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Fact]
+    public Task Hoist_goes_above_the_outermost_loop_and_adds_the_using() => VerifyFix.VerifyFixAsync("""
+        class C
+        {
+            void M(int rows)
+            {
+                for (int r = 0; r < rows; r++)
+                {
+                    for (int c = 0; c < 4; c++)
+                    {
+                        long[] row = {|ALLOC001:new long[20_000]|};
+                        row[c] = r;
+                    }
+                }
+            }
+        }
+        """, """
+        using System;
+
+        class C
+        {
+            void M(int rows)
+            {
+                long[] row = new long[20_000];
+                for (int r = 0; r < rows; r++)
+                {
+                    for (int c = 0; c < 4; c++)
+                    {
+                        Array.Clear(row, 0, row.Length);
+                        row[c] = r;
+                    }
+                }
+            }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Fact]
+    public Task Hoist_restates_a_size_declared_inside_the_loop() => VerifyFix.VerifyFixAsync("""
+        using System;
+
+        class C
+        {
+            void M(bool go)
+            {
+                while (go)
+                {
+                    const int Size = 1 << 20;
+                    var b = {|ALLOC001:new byte[Size]|};
+                    b[0] = 1;
+                }
+            }
+        }
+        """, """
+        using System;
+
+        class C
+        {
+            void M(bool go)
+            {
+                var b = new byte[1048576];
+                while (go)
+                {
+                    const int Size = 1 << 20;
+                    Array.Clear(b, 0, b.Length);
+                    b[0] = 1;
+                }
+            }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Fact]
+    public Task Hoist_wraps_an_embedded_loop_in_braces() => VerifyFix.VerifyFixAsync("""
+        using System;
+
+        class C
+        {
+            void M(bool go)
+            {
+                if (go)
+                    while (go)
+                    {
+                        var b = {|ALLOC001:new byte[1 << 20]|};
+                        go = b[0] == 0;
+                    }
+            }
+        }
+        """, """
+        using System;
+
+        class C
+        {
+            void M(bool go)
+            {
+                if (go)
+                {
+                    var b = new byte[1 << 20];
+                    while (go)
+                    {
+                        Array.Clear(b, 0, b.Length);
+                        go = b[0] == 0;
+                    }
+                }
+            }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Fact]
+    public Task Hoist_resets_collections_with_their_own_clear() => VerifyFix.VerifyFixAsync("""
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Text;
+
+        class C
+        {
+            void M(bool go)
+            {
+                while (go)
+                {
+                    var list = {|ALLOC001:new List<long>(20_000)|};
+                    list.Add(1);
+                    var ms = {|ALLOC001:new MemoryStream(1 << 20)|};
+                    ms.WriteByte(1);
+                    var sb = {|ALLOC001:new StringBuilder(100_000)|};
+                    go = sb.Append('x').Length + ms.Length + list.Count > 3;
+                }
+            }
+        }
+        """, """
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Text;
+
+        class C
+        {
+            void M(bool go)
+            {
+                var list = new List<long>(20_000);
+                var ms = new MemoryStream(1 << 20);
+                var sb = new StringBuilder(100_000);
+                while (go)
+                {
+                    list.Clear();
+                    list.Add(1);
+                    ms.SetLength(0);
+                    ms.WriteByte(1);
+                    sb.Clear();
+                    go = sb.Append('x').Length + ms.Length + list.Count > 3;
+                }
+            }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Theory]
+    [InlineData("var ms = {|ALLOC001:new MemoryStream(1 << 20)|}; ms.WriteByte(1); ms.Dispose();")]
+    [InlineData("using var ms = {|ALLOC001:new MemoryStream(1 << 20)|}; ms.WriteByte(1);")]
+    [InlineData("var ms = {|ALLOC001:new MemoryStream(1 << 20)|}; ms.WriteByte(1); go = ms.GetBuffer()[5] == 0;")]
+    [InlineData("var l = {|ALLOC001:new List<long>(20_000)|}; l.Add(1); go = l.Capacity > 5;")]
+    public Task Hoist_is_not_offered_when_reuse_would_show(string body) => VerifyFix.VerifyNoFixAsync($$"""
+        using System.Collections.Generic;
+        using System.IO;
+
+        class C
+        {
+            void M(bool go)
+            {
+                while (go) { {{body}} }
+            }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Fact]
+    public Task Hoist_is_not_offered_for_a_name_taken_after_the_loop() => VerifyFix.VerifyNoFixAsync("""
+        class C
+        {
+            void M(bool go)
+            {
+                while (go) { var b = {|ALLOC001:new byte[1 << 20]|}; b[0] = 1; go = b[1] == 0; }
+                for (int i = 0; i < 2; i++) { var b = i; }
+            }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Fact]
+    public Task Rent_returns_in_finally_clears_the_range_and_keeps_length_meaning() => VerifyFix.VerifyFixAsync("""
+        using System.IO;
+
+        class C
+        {
+            void M(Stream stream)
+            {
+                while (true)
+                {
+                    var buffer = {|ALLOC001:new byte[1 << 20]|};
+                    int n = stream.Read(buffer, 0, buffer.Length);
+                    if (n == 0) break;
+                    buffer[0] ^= 1;
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.Buffers;
+        using System.IO;
+
+        class C
+        {
+            void M(Stream stream)
+            {
+                while (true)
+                {
+                    var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+                    Array.Clear(buffer, 0, 1 << 20);
+                    try
+                    {
+                        int n = stream.Read(buffer, 0, (1 << 20));
+                        if (n == 0) break;
+                        buffer[0] ^= 1;
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(buffer);
+                    }
+                }
+            }
+        }
+        """, RentFromArrayPoolFix.Key);
+
+    [Fact]
+    public Task Rent_clears_on_return_for_reference_elements() => VerifyFix.VerifyFixAsync("""
+        using System;
+        using System.Buffers;
+
+        class C
+        {
+            void M(bool go)
+            {
+                while (go)
+                {
+                    var items = {|ALLOC001:new string[20_000]|};
+                    items[0] = "x";
+                    go = items[1] == null;
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.Buffers;
+
+        class C
+        {
+            void M(bool go)
+            {
+                while (go)
+                {
+                    var items = ArrayPool<string>.Shared.Rent(20_000);
+                    Array.Clear(items, 0, 20_000);
+                    try
+                    {
+                        items[0] = "x";
+                        go = items[1] == null;
+                    }
+                    finally
+                    {
+                        ArrayPool<string>.Shared.Return(items, clearArray: true);
+                    }
+                }
+            }
+        }
+        """, RentFromArrayPoolFix.Key);
+
+    [Theory]
+    [InlineData("var b = {|ALLOC001:new byte[1 << 20]|}; stream.Write(b);")]
+    [InlineData("var b = {|ALLOC001:new byte[1 << 20]|}; Use(b);")]
+    [InlineData("var b = {|ALLOC001:new byte[1 << 20]|}; foreach (var x in b) { }")]
+    [InlineData("var b = {|ALLOC001:new byte[1 << 20]|}; var s = b.AsSpan(); s[0] = 1;")]
+    [InlineData("var b = {|ALLOC001:new byte[300, 300]|}; b[0, 0] = 1;")]
+    [InlineData("var l = {|ALLOC001:new List<long>(20_000)|}; l.Add(1);")]
+    [InlineData("var b = {|ALLOC001:GC.AllocateArray<byte>(1 << 20, pinned: true)|}; b[0] = 1;")]
+    public Task Rent_is_not_offered_when_the_code_could_tell(string body) => VerifyFix.VerifyNoFixAsync($$"""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+
+        class C
+        {
+            void M(Stream stream, bool go)
+            {
+                while (go) { {{body}} }
+            }
+
+            static void Use(byte[] data) { }
+        }
+        """, RentFromArrayPoolFix.Key);
+
+    private const string TwoLoops = """
+        using System;
+
+        class C
+        {
+            void M(bool go)
+            {
+                while (go) { var a = {|ALLOC001:new byte[1 << 20]|}; a[0] = 1; go = a[1] == 0; }
+            }
+
+            void N(bool go)
+            {
+                while (go) { var b = {|ALLOC001:new int[1 << 18]|}; b[0] = 1; go = b[1] == 0; }
+            }
+        }
+        """;
+
+    private const string TwoLoopsHoisted = """
+        using System;
+
+        class C
+        {
+            void M(bool go)
+            {
+                var a = new byte[1 << 20];
+                while (go) { Array.Clear(a, 0, a.Length); a[0] = 1; go = a[1] == 0; }
+            }
+
+            void N(bool go)
+            {
+                var b = new int[1 << 18];
+                while (go) { Array.Clear(b, 0, b.Length); b[0] = 1; go = b[1] == 0; }
+            }
+        }
+        """;
+
+    [Theory]
+    [InlineData(FixAllScope.Document)]
+    [InlineData(FixAllScope.Project)]
+    [InlineData(FixAllScope.Solution)]
+    public Task Fix_all_hoists_every_allocation(FixAllScope scope) =>
+        VerifyFix.VerifyFixAllAsync(TwoLoops, TwoLoopsHoisted, HoistAllocationFix.Key, scope);
+
+    [Fact]
+    public Task Fix_all_in_project_reaches_other_documents() => VerifyFix.VerifyFixAllAsync(
+        TwoLoops, TwoLoopsHoisted, HoistAllocationFix.Key, FixAllScope.Project,
+        new TestOptions { AdditionalDocuments = new[] { ("Other.cs", TwoLoops.Replace("class C", "class D")) } },
+        expectedAdditional: new[] { ("Other.cs", TwoLoopsHoisted.Replace("class C", "class D")) });
+
+    [Fact]
+    public Task Fix_all_rents_two_buffers_in_the_same_block() => VerifyFix.VerifyFixAllAsync("""
+        using System.IO;
+
+        class C
+        {
+            void M(Stream s, bool go)
+            {
+                while (go)
+                {
+                    var a = {|ALLOC001:new byte[1 << 20]|};
+                    var b = {|ALLOC001:new byte[1 << 20]|};
+                    go = s.Read(a, 0, a.Length) + s.Read(b, 0, 16) > 0;
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.Buffers;
+        using System.IO;
+
+        class C
+        {
+            void M(Stream s, bool go)
+            {
+                while (go)
+                {
+                    var a = ArrayPool<byte>.Shared.Rent(1 << 20);
+                    Array.Clear(a, 0, 1 << 20);
+                    try
+                    {
+                        var b = ArrayPool<byte>.Shared.Rent(1 << 20);
+                        Array.Clear(b, 0, 1 << 20);
+                        try
+                        {
+                            go = s.Read(a, 0, (1 << 20)) + s.Read(b, 0, 16) > 0;
+                        }
+                        finally
+                        {
+                            ArrayPool<byte>.Shared.Return(b);
+                        }
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(a);
+                    }
+                }
+            }
+        }
+        """, RentFromArrayPoolFix.Key, FixAllScope.Document);
+}
