@@ -75,7 +75,7 @@ namespace AllocAnalyzers.Flow
                     case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None && IsViewConstruction(argument, types):
                         node = argument.Parent!;
                         continue;
-                    case IBinaryOperation binary when !IsPointer(binary.LeftOperand) && !IsPointer(binary.RightOperand):
+                    case IBinaryOperation binary when !IsPointer(binary.LeftOperand) && !IsPointer(binary.RightOperand) && (binary.OperatorMethod == null || IsSpanType(binary.OperatorMethod.ContainingType, types)):
                         use = binary;
                         return BufferAccess.None; // b == null, ReferenceEquals-like comparisons
                     case IIsNullOperation _:
@@ -136,11 +136,16 @@ namespace AllocAnalyzers.Flow
 
         private static bool IsBoolean(IOperation operation) => operation.Type?.SpecialType == SpecialType.System_Boolean;
 
+        private static bool IsSpanType(ITypeSymbol? type, WellKnownTypes types) =>
+            WellKnownTypes.Is(type, types.Span) || WellKnownTypes.Is(type, types.ReadOnlySpan);
+
         internal static bool IsTransparent(IConversionOperation conversion, WellKnownTypes types)
         {
             if (!conversion.Conversion.IsUserDefined) return true;
             // T[] -> Span<T>/ReadOnlySpan<T>/Memory<T>: a view of the same memory.
             var owner = conversion.OperatorMethod?.ContainingType;
+            // IntPtr <-> void* (user-defined before C# 11's numeric IntPtr): the same address.
+            if (owner != null && (owner.SpecialType == SpecialType.System_IntPtr || owner.SpecialType == SpecialType.System_UIntPtr)) return true;
             return WellKnownTypes.Is(owner, types.Span) || WellKnownTypes.Is(owner, types.ReadOnlySpan)
                 || WellKnownTypes.Is(owner, types.Memory) || WellKnownTypes.Is(owner, types.ReadOnlyMemory);
         }

@@ -20,7 +20,7 @@ namespace AllocAnalyzers.Flow
             if (!view.IsTracked) return null;
             foreach (var node in allocation.Root().Descendants())
             {
-                if (!(node is ILocalReferenceOperation reference) || !Holds(view, reference.Local)) continue;
+                if (!(node is ILocalReferenceOperation reference) || !HoldingLocals.Contains(view.HoldingLocals, reference.Local)) continue;
                 var overwrite = FullOverwrites.Around(reference, memory, view.HoldingLocals, types);
                 if (overwrite == null) continue;
                 var history = view.ReachableWithout(overwrite);
@@ -28,16 +28,6 @@ namespace AllocAnalyzers.Flow
             }
 
             return null;
-        }
-
-        private static bool Holds(BufferFlowView view, ILocalSymbol local)
-        {
-            foreach (var holder in view.HoldingLocals)
-            {
-                if (SymbolEqualityComparer.Default.Equals(holder, local)) return true;
-            }
-
-            return false;
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -28,7 +29,7 @@ namespace AllocAnalyzers.Operations
                         return invocation;
                     case IForLoopOperation loop:
                         var store = ElementStoreLoop.Recognize(loop);
-                        return store != null && IsHolder(store.Buffer, holders, types) && !Mentions(store.Value, holders) && Covers(store.Bound, false, memory, holders)
+                        return store != null && HoldingLocals.IsHolder(store.Buffer, holders, types) && !HoldingLocals.AreMentionedIn(store.Value, holders) && Covers(store.Bound, false, memory, holders)
                             ? loop
                             : null;
                     case IBlockOperation block when !(block.Parent is IForLoopOperation):
@@ -50,29 +51,29 @@ namespace AllocAnalyzers.Operations
             switch (method.Name)
             {
                 case "ReadExactly" when invocation.Instance != null && DerivesFrom(owner, types.Stream):
-                    if (args.Length == 1) return IsHolder(Value(invocation, 0), holders, types);
-                    return args.Length == 3 && IsHolder(Value(invocation, 0), holders, types) && IsZero(Value(invocation, 1)) && Covers(Value(invocation, 2), false, memory, holders);
+                    if (args.Length == 1) return HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types);
+                    return args.Length == 3 && HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types) && IsZero(invocation.ValueOf(1)) && Covers(invocation.ValueOf(2), false, memory, holders);
 
                 case "CopyTo" when invocation.Instance != null && (WellKnownTypes.Is(owner, types.Span) || WellKnownTypes.Is(owner, types.ReadOnlySpan)) && args.Length == 1:
-                    return CopyCovers(invocation.Instance, Value(invocation, 0), memory, holders, types);
+                    return CopyCovers(invocation.Instance, invocation.ValueOf(0), memory, holders, types);
                 case "CopyTo" when invocation.Instance != null && invocation.Instance.Type is IArrayTypeSymbol && args.Length == 2:
-                    return IsZero(Value(invocation, 1)) && CopyCovers(invocation.Instance, Value(invocation, 0), memory, holders, types);
+                    return IsZero(invocation.ValueOf(1)) && CopyCovers(invocation.Instance, invocation.ValueOf(0), memory, holders, types);
                 case "CopyTo" when method.IsExtensionMethod && owner?.ToDisplayString() == "System.MemoryExtensions" && args.Length == 2:
-                    return CopyCovers(Value(invocation, 0), Value(invocation, 1), memory, holders, types);
+                    return CopyCovers(invocation.ValueOf(0), invocation.ValueOf(1), memory, holders, types);
 
                 case "Copy" when SymbolEqualityComparer.Default.Equals(owner, types.Array) && args.Length == 3:
-                    return NotFrom(Value(invocation, 0), holders) && IsHolder(Value(invocation, 1), holders, types) && Covers(Value(invocation, 2), false, memory, holders);
+                    return !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders) && HoldingLocals.IsHolder(invocation.ValueOf(1), holders, types) && Covers(invocation.ValueOf(2), false, memory, holders);
                 case "Copy" when SymbolEqualityComparer.Default.Equals(owner, types.Array) && args.Length == 5:
-                    return NotFrom(Value(invocation, 0), holders) && IsHolder(Value(invocation, 2), holders, types) && IsZero(Value(invocation, 3)) && Covers(Value(invocation, 4), false, memory, holders);
+                    return !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders) && HoldingLocals.IsHolder(invocation.ValueOf(2), holders, types) && IsZero(invocation.ValueOf(3)) && Covers(invocation.ValueOf(4), false, memory, holders);
                 case "BlockCopy" when SymbolEqualityComparer.Default.Equals(owner, types.Buffer) && args.Length == 5:
-                    return NotFrom(Value(invocation, 0), holders) && IsHolder(Value(invocation, 2), holders, types) && IsZero(Value(invocation, 3)) && Covers(Value(invocation, 4), true, memory, holders);
+                    return !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders) && HoldingLocals.IsHolder(invocation.ValueOf(2), holders, types) && IsZero(invocation.ValueOf(3)) && Covers(invocation.ValueOf(4), true, memory, holders);
                 case "Copy" when SymbolEqualityComparer.Default.Equals(owner, types.Marshal) && args.Length == 4 && method.Parameters[1].Type is IArrayTypeSymbol:
-                    return NotFrom(Value(invocation, 0), holders) && IsHolder(Value(invocation, 1), holders, types) && IsZero(Value(invocation, 2)) && Covers(Value(invocation, 3), false, memory, holders);
+                    return !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders) && HoldingLocals.IsHolder(invocation.ValueOf(1), holders, types) && IsZero(invocation.ValueOf(2)) && Covers(invocation.ValueOf(3), false, memory, holders);
 
                 case "Fill" when invocation.Instance != null && WellKnownTypes.Is(owner, types.Span) && args.Length == 1:
-                    return IsHolder(invocation.Instance, holders, types) && NotFrom(Value(invocation, 0), holders);
+                    return HoldingLocals.IsHolder(invocation.Instance, holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders);
                 case "Fill" when SymbolEqualityComparer.Default.Equals(owner, types.Array) && args.Length == 2:
-                    return IsHolder(Value(invocation, 0), holders, types) && NotFrom(Value(invocation, 1), holders);
+                    return HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(1), holders);
                 default:
                     return false;
             }
@@ -80,7 +81,7 @@ namespace AllocAnalyzers.Operations
 
         /// <summary>A copy from <paramref name="source"/> into the whole buffer: the source is not the buffer, and its length is the buffer's.</summary>
         private static bool CopyCovers(IOperation source, IOperation destination, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types) =>
-            IsHolder(destination, holders, types) && NotFrom(source, holders) && ProvableValues.IsLengthOf(memory.CountOperation, BufferOrigins.StripViews(source, types));
+            HoldingLocals.IsHolder(destination, holders, types) && !HoldingLocals.AreMentionedIn(source, holders) && ProvableValues.IsLengthOf(memory.CountOperation, BufferOrigins.StripViews(source, types));
 
         /// <summary>True when <paramref name="count"/> (elements, or bytes) provably equals the size of the buffer.</summary>
         private static bool Covers(IOperation count, bool bytes, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders)
@@ -91,43 +92,10 @@ namespace AllocAnalyzers.Operations
                 return constant != null && constant == memory.Bytes;
             }
 
-            if (IsLengthOfHolder(count, holders)) return true;
+            if (HoldingLocals.IsLengthOf(count, holders)) return true;
             long? value = ConstantValues.TryGetInt64(count);
             if (value != null) return value == memory.ElementCount;
             return ProvableValues.AreEqual(count, memory.CountOperation);
-        }
-
-        private static bool IsLengthOfHolder(IOperation count, IReadOnlyCollection<ILocalSymbol> holders)
-        {
-            while (count is IConversionOperation conversion && !conversion.Conversion.IsUserDefined) count = conversion.Operand;
-            return count is IPropertyReferenceOperation property && property.Property.Name == "Length" &&
-                   property.Instance?.WithoutConversions() is ILocalReferenceOperation local && Contains(holders, local.Local);
-        }
-
-        private static bool IsHolder(IOperation operand, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types) =>
-            BufferOrigins.StripViews(operand, types) is ILocalReferenceOperation local && Contains(holders, local.Local);
-
-        /// <summary>The operand does not read the buffer itself (a copy of the buffer onto itself reads what it writes).</summary>
-        private static bool NotFrom(IOperation operand, IReadOnlyCollection<ILocalSymbol> holders) => !Mentions(operand, holders);
-
-        private static bool Mentions(IOperation operation, IReadOnlyCollection<ILocalSymbol> holders)
-        {
-            foreach (var node in operation.DescendantsAndSelf())
-            {
-                if (node is ILocalReferenceOperation local && Contains(holders, local.Local)) return true;
-            }
-
-            return false;
-        }
-
-        private static bool Contains(IReadOnlyCollection<ILocalSymbol> holders, ILocalSymbol local)
-        {
-            foreach (var holder in holders)
-            {
-                if (SymbolEqualityComparer.Default.Equals(holder, local)) return true;
-            }
-
-            return false;
         }
 
         private static bool IsZero(IOperation operation) => ConstantValues.TryGetInt64(operation) == 0;
@@ -140,16 +108,6 @@ namespace AllocAnalyzers.Operations
             }
 
             return false;
-        }
-
-        private static IOperation Value(IInvocationOperation invocation, int ordinal)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal) return argument.Value;
-            }
-
-            return invocation.Arguments[ordinal].Value;
         }
     }
 }

@@ -7,11 +7,23 @@ namespace AllocAnalyzers.Operations
     /// <summary>Whether a value is all-zero bits: what a fresh buffer already holds.</summary>
     internal static class ZeroValues
     {
+        private static bool IsValuePreserving(CommonConversion conversion) =>
+            !conversion.IsUserDefined && (conversion.IsIdentity || conversion.IsNumeric || conversion.IsImplicit && !conversion.IsReference);
+
         public static bool IsZero(IOperation? operation)
         {
             if (operation == null) return false;
-            // A user-defined conversion may turn 0 into anything: only built-in ones are looked through.
-            while (operation is IConversionOperation conversion && !conversion.Conversion.IsUserDefined) operation = conversion.Operand;
+            // The stored value has the operation's own type: a reference (or a nullable) is all-zero
+            // only when it is null — Array.Fill(objects, 0) stores boxed zeros, Fill(nullableInts, 0) stores HasValue = true.
+            var stored = operation.Type;
+            if (stored != null && (stored.IsReferenceType || stored.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T || stored.TypeKind == TypeKind.TypeParameter))
+            {
+                return operation.WithoutConversions() is IDefaultValueOperation || (operation.ConstantValue.HasValue && operation.ConstantValue.Value == null);
+            }
+
+            // Only value-preserving built-in conversions (numeric, constant, identity) are looked through:
+            // a user-defined conversion may turn 0 into anything.
+            while (operation is IConversionOperation conversion && IsValuePreserving(conversion.Conversion)) operation = conversion.Operand;
             if (operation is IConversionOperation || operation is IObjectCreationOperation) return false;
             if (operation is IDefaultValueOperation) return true;
             if (!operation.ConstantValue.HasValue) return false;

@@ -43,6 +43,9 @@ public class BufferFlowViewTests
     [InlineData("byte* p = (byte*)/*A*/NativeMemory.AllocZeroed(64); /*U*/NativeMemory.Clear(p, 64);")]
     [InlineData("Action a = () => { var b = /*A*/new byte[4]; /*U*/Array.Clear(b); }; a();")]
     [InlineData("var b = /*A*/new byte[n]; try { f = !f; } catch { f = false; } /*U*/Array.Clear(b);")]
+    [InlineData("var p = /*A*/Marshal.AllocHGlobal(64); /*U*/NativeMemory.Clear((void*)p, 64);")]
+    [InlineData("var b = /*A*/new byte[n]; switch (n) { case 1: f = true; break; default: Use(other); break; } /*U*/Array.Clear(b);")]
+    [InlineData("var b = /*A*/new byte[n]; if (f) goto done; n++; done: /*U*/Array.Clear(b);")]
     public Task Buffer_is_untouched_before_the_point(string body) => Check(body, view => view.Before(Point(view, "U")), history =>
     {
         Assert.True(history.IsUntouched, Describe(history));
@@ -70,6 +73,14 @@ public class BufferFlowViewTests
     [InlineData("var b = /*A*/new byte[n]; b[0]++; /*U*/Array.Clear(b);")]
     [InlineData("var b = /*A*/new byte[n]; src.CopyTo(b, 0); /*U*/Array.Clear(b);")]
     [InlineData("Use(/*A*/new byte[n]); /*U*/Array.Clear(other);")]
+    [InlineData("var b = /*A*/new byte[n]; switch (n) { case 1: b[0] = 1; break; default: break; } /*U*/Array.Clear(b);")]
+    [InlineData("var b = /*A*/new byte[n]; if (f) goto done; b[0] = 1; done: /*U*/Array.Clear(b);")]
+    [InlineData("var b = /*A*/new byte[n]; try { try { f = !f; } finally { n++; } } catch { b[0] = 1; } /*U*/Array.Clear(b);")]
+    [InlineData("var b = /*A*/new byte[n]; object o = b; Use((byte[])o); /*U*/Array.Clear(b);")]
+    [InlineData("var b = /*A*/new byte[n]; foreach (var x in b) { f = x == 0; } /*U*/Array.Clear(b);")]
+    [InlineData("var b = /*A*/new byte[n]; using (var ms = new MemoryStream(b)) { ms.WriteByte(1); } /*U*/Array.Clear(b);")]
+    [InlineData("var p = /*A*/Marshal.AllocHGlobal(64); Marshal.WriteByte(p, 1); /*U*/NativeMemory.Clear((void*)p, 64);")]
+    [InlineData("var p = /*A*/Marshal.AllocHGlobal(64); ((byte*)p)[0] = 1; /*U*/NativeMemory.Clear((void*)p, 64);")]
     [InlineData("Span<byte> s = /*A*/stackalloc byte[64]; s.Fill(1); /*U*/s.Clear();")]
     [InlineData("byte* p = (byte*)/*A*/NativeMemory.AllocZeroed(64); p[3] = 1; /*U*/NativeMemory.Clear(p, 64);")]
     [InlineData("byte* p = (byte*)/*A*/NativeMemory.AllocZeroed(64); *p = 1; /*U*/NativeMemory.Clear(p, 64);")]

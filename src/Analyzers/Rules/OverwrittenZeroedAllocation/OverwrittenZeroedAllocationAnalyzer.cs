@@ -69,7 +69,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             long? bytes = memory.Bytes;
             string amount = bytes == null ? "the whole array" : CostFormat.BytesExact(bytes.Value);
             string cost = bytes == null ? "one memset of the array per allocation" : CostFormat.Duration(ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds);
-            string writer = overwrite is IForLoopOperation ? "the for loop" : SyntaxText.Short(overwrite.Syntax);
+            string writer = SyntaxText.Short(overwrite.Syntax);
             return new object[] { SyntaxText.Short(memory.Operation.Syntax), writer, amount, cost, session.CostProfile.Name };
         }
     }

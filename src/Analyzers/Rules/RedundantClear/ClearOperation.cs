@@ -5,8 +5,9 @@ namespace AllocAnalyzers.Rules.RedundantClear
     /// <summary>An operation that stores zero into a range of a buffer, and nothing else.</summary>
     internal sealed class ClearOperation
     {
-        public ClearOperation(IOperation operation, IOperation buffer, IOperation? start, IOperation? count, bool countInBytes, IOperation flowPoint)
+        public ClearOperation(IOperation operation, IOperation buffer, IOperation? start, IOperation? count, bool countInBytes, IOperation flowPoint, bool throwsWhenEmpty = false)
         {
+            ThrowsWhenEmpty = throwsWhenEmpty;
             Operation = operation;
             Buffer = buffer;
             Start = start;
@@ -28,6 +29,9 @@ namespace AllocAnalyzers.Rules.RedundantClear
         public IOperation? Count { get; }
 
         public bool CountInBytes { get; }
+
+        /// <summary>True when the clear itself throws on an empty buffer (<c>ref b[0]</c>): removing it is exact only when the buffer is provably not empty.</summary>
+        public bool ThrowsWhenEmpty { get; }
 
         /// <summary>The operation at which the clear starts, for flow questions (the loop's initializer for a loop).</summary>
         public IOperation FlowPoint { get; }

@@ -34,12 +34,12 @@ namespace AllocAnalyzers.Rules.RedundantClear
             var arguments = invocation.Arguments;
             if (SymbolEqualityComparer.Default.Equals(owner, types.Array) && method.IsStatic)
             {
-                if (method.Name == "Clear" && arguments.Length == 1) return Whole(invocation, Value(invocation, 0));
-                if (method.Name == "Clear" && arguments.Length == 3) return new ClearOperation(invocation, Value(invocation, 0), Value(invocation, 1), Value(invocation, 2), false, invocation);
-                if (method.Name == "Fill" && arguments.Length == 2 && ZeroValues.IsZero(Value(invocation, 1))) return Whole(invocation, Value(invocation, 0));
-                if (method.Name == "Fill" && arguments.Length == 4 && ZeroValues.IsZero(Value(invocation, 1)))
+                if (method.Name == "Clear" && arguments.Length == 1) return Whole(invocation, invocation.ValueOf(0));
+                if (method.Name == "Clear" && arguments.Length == 3) return new ClearOperation(invocation, invocation.ValueOf(0), invocation.ValueOf(1), invocation.ValueOf(2), false, invocation);
+                if (method.Name == "Fill" && arguments.Length == 2 && ZeroValues.IsZero(invocation.ValueOf(1))) return Whole(invocation, invocation.ValueOf(0));
+                if (method.Name == "Fill" && arguments.Length == 4 && ZeroValues.IsZero(invocation.ValueOf(1)))
                 {
-                    return new ClearOperation(invocation, Value(invocation, 0), Value(invocation, 2), Value(invocation, 3), false, invocation);
+                    return new ClearOperation(invocation, invocation.ValueOf(0), invocation.ValueOf(2), invocation.ValueOf(3), false, invocation);
                 }
 
                 return null;
@@ -48,37 +48,44 @@ namespace AllocAnalyzers.Rules.RedundantClear
             if (WellKnownTypes.Is(owner, types.Span) && !method.IsStatic && invocation.Instance != null)
             {
                 if (method.Name == "Clear" && arguments.Length == 0) return Whole(invocation, invocation.Instance);
-                if (method.Name == "Fill" && arguments.Length == 1 && ZeroValues.IsZero(Value(invocation, 0))) return Whole(invocation, invocation.Instance);
+                if (method.Name == "Fill" && arguments.Length == 1 && ZeroValues.IsZero(invocation.ValueOf(0))) return Whole(invocation, invocation.Instance);
                 return null;
             }
 
             if (SymbolEqualityComparer.Default.Equals(owner, types.Unsafe) && (method.Name == "InitBlock" || method.Name == "InitBlockUnaligned") &&
-                arguments.Length == 3 && method.Parameters[0].Type.TypeKind == TypeKind.Pointer && ZeroValues.IsZero(Value(invocation, 1)))
+                arguments.Length == 3 && ZeroValues.IsZero(invocation.ValueOf(1)))
             {
-                return new ClearOperation(invocation, Value(invocation, 0), null, Value(invocation, 2), true, invocation);
+                // InitBlock(void* p, 0, n) or InitBlock(ref byte start, 0, n) with start = ref b[0] / ref MemoryMarshal.GetArrayDataReference(b) / ref MemoryMarshal.GetReference(s).
+                var first = invocation.ValueOf(0);
+                var start = method.Parameters[0].Type.TypeKind == TypeKind.Pointer ? first : FirstElementOwner(first);
+                return start == null ? null : new ClearOperation(invocation, start, null, invocation.ValueOf(2), true, invocation, throwsWhenEmpty: first is IArrayElementReferenceOperation);
             }
 
             if (SymbolEqualityComparer.Default.Equals(owner, types.NativeMemory) && method.Name == "Clear" && arguments.Length == 2)
             {
-                return new ClearOperation(invocation, Value(invocation, 0), null, Value(invocation, 1), true, invocation);
+                return new ClearOperation(invocation, invocation.ValueOf(0), null, invocation.ValueOf(1), true, invocation);
             }
 
             return null;
         }
 
+        /// <summary>The array or span whose first element <paramref name="reference"/> refers to, or null.</summary>
+        private static IOperation? FirstElementOwner(IOperation reference)
+        {
+            switch (reference)
+            {
+                case IArrayElementReferenceOperation element when element.Indices.Length == 1 && ConstantValues.TryGetInt64(element.Indices[0]) == 0:
+                    return element.ArrayReference;
+                case IInvocationOperation call when call.Arguments.Length == 1 && call.TargetMethod.ContainingType?.ToDisplayString() == "System.Runtime.InteropServices.MemoryMarshal" &&
+                    (call.TargetMethod.Name == "GetArrayDataReference" || call.TargetMethod.Name == "GetReference"):
+                    return call.Arguments[0].Value;
+                default:
+                    return null;
+            }
+        }
+
         private static ClearOperation Whole(IInvocationOperation invocation, IOperation buffer) =>
             new ClearOperation(invocation, buffer, null, null, false, invocation);
-
-        /// <summary>The value of the argument bound to parameter <paramref name="ordinal"/> (named arguments may come in any order).</summary>
-        private static IOperation Value(IInvocationOperation invocation, int ordinal)
-        {
-            foreach (var argument in invocation.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal) return argument.Value;
-            }
-
-            return invocation.Arguments[ordinal].Value;
-        }
 
         /// <summary>A loop whose only statement stores zero into every element up to its bound.</summary>
         private static ClearOperation? ZeroingLoop(IForLoopOperation loop)

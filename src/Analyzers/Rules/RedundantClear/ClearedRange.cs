@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using AllocAnalyzers.Flow;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
@@ -17,12 +18,20 @@ namespace AllocAnalyzers.Rules.RedundantClear
         public static bool TryProve(ClearOperation clear, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holdingLocals, out long? bytes)
         {
             bytes = null;
+            if (clear.ThrowsWhenEmpty && !(memory.ElementCount > 0)) return false;
             long? start = clear.Start == null ? 0 : ConstantValues.TryGetInt64(clear.Start);
             if (start == null || start < 0) return false;
 
-            if (clear.Count == null || (start == 0 && IsLengthOf(clear.Count, holdingLocals)))
+            if (clear.Count == null)
             {
                 bytes = memory.Bytes;
+                return true;
+            }
+
+            if (start == 0 && HoldingLocals.IsLengthOf(clear.Count, holdingLocals))
+            {
+                // A byte count of b.Length clears Length bytes: all of a byte buffer, the start of a wider one.
+                bytes = clear.CountInBytes ? memory.ElementCount : memory.Bytes;
                 return true;
             }
 
@@ -41,21 +50,6 @@ namespace AllocAnalyzers.Rules.RedundantClear
             {
                 bytes = memory.Bytes;
                 return true;
-            }
-
-            return false;
-        }
-
-        private static bool IsLengthOf(IOperation count, IReadOnlyCollection<ILocalSymbol> holdingLocals)
-        {
-            while (count is IConversionOperation conversion && !conversion.Conversion.IsUserDefined) count = conversion.Operand;
-            if (!(count is IPropertyReferenceOperation property) || property.Property.Name != "Length") return false;
-            var instance = property.Instance;
-            while (instance is IConversionOperation conversion && !conversion.Conversion.IsUserDefined) instance = conversion.Operand;
-            if (!(instance is ILocalReferenceOperation local)) return false;
-            foreach (var holder in holdingLocals)
-            {
-                if (SymbolEqualityComparer.Default.Equals(holder, local.Local)) return true;
             }
 
             return false;

@@ -1,0 +1,19 @@
+using Microsoft.CodeAnalysis.Operations;
+
+namespace AllocAnalyzers.Operations
+{
+    /// <summary>Argument lookup that survives named arguments in any order.</summary>
+    internal static class InvocationArguments
+    {
+        /// <summary>The value passed for the parameter at <paramref name="ordinal"/>.</summary>
+        public static Microsoft.CodeAnalysis.IOperation ValueOf(this IInvocationOperation invocation, int ordinal)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal) return argument.Value;
+            }
+
+            return invocation.Arguments[ordinal].Value;
+        }
+    }
+}
