@@ -29,7 +29,7 @@ public static unsafe class RealPatterns
         Stopwatches.FastestSeconds(() =>
         {
             for (int i = 0; i < iterations; i++) LibC.Free(LibC.Calloc(1, (nuint)size));
-        }, perBatch: 1, batches: 3, warmUp: 1);
+        }, perBatch: 1, batches: 3, warmUp: 1, split: false);
 
     /// <summary>memset of a resident buffer of <paramref name="size"/> bytes.</summary>
     public static double Memset(long size, int perBatch)
@@ -135,7 +135,7 @@ public static unsafe class RealPatterns
         // CollectionCount(0) counts every collection; gen 0-only ones are those that did not reach gen 1.
         int gen0 = GC.CollectionCount(0) - GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         const int Batches = 7;
-        double seconds = Stopwatches.FastestSeconds(body, perBatch, Batches, warmUp: 0);
+        double seconds = Stopwatches.FastestSeconds(body, perBatch, Batches, warmUp: 0, split: false);
         double n = (double)perBatch * Batches;
         return new LoopTiming(seconds, (GC.CollectionCount(0) - GC.CollectionCount(1) - gen0) / n, (GC.CollectionCount(2) - gen2) / n);
     }
