@@ -32,8 +32,6 @@ namespace AllocAnalyzers.Runtime.Costs
             HeapLargeCallSeconds = 16.1e-9,
             SmallAllocationSeconds = 11.4e-9,
             LargeAllocationSeconds = 50e-9,
-            LargeAllocationSecondsPerByte = 11.4e-12,
-            LargeClearBytesPerSecond = 15.0e9,
             Gen0CollectionSeconds = 19.0e-6,
             Gen0BudgetBytes = 16_864_367,
             Gen2CollectionSeconds = 50.7e-6,

@@ -71,28 +71,19 @@ public sealed class Calibrator
             double clear = (1024 + 24) / b.Build().ZeroingBytesPerSecond(b.Gen0BudgetBytes);
             b.SmallAllocationSeconds = Record("small allocation fixed cost", CalibrationMath.SmallAllocation(t, clear, b.Gen0CollectionSeconds), "s");
         }),
-        (".NET GC.AllocateUninitializedArray 100 KB and 1 MiB (large allocation costs)", b =>
+        (".NET GC.AllocateUninitializedArray 100 KB and 1 MiB (LOH allocation, gen 2 cost and budget)", b =>
         {
-            // Per iteration t = A + g × G + h × size (fixed cost A, gen 2 share, size-proportional cost h):
-            // two sizes ten times apart give A and h once the gen 2 share is taken out.
-            var small = FreshProcess.Measure("uninit", 100_000, N(5000));
-            var large = FreshProcess.Measure("uninit", 1 << 20, N(1000));
-            Record("AllocateUninitializedArray 100 KB", small.Seconds, "s");
-            Record("AllocateUninitializedArray 1 MiB", large.Seconds, "s");
-            (b.LargeAllocationSeconds, b.LargeAllocationSecondsPerByte) = CalibrationMath.LargeAllocationFit(
-                small, 100_000 + 24, large, (1 << 20) + 24, b.Gen2CollectionSeconds);
+            // Per iteration t = A + g × G: the two loops collect at different rates, which separates the fixed
+            // cost A of a large allocation from the cost G of a gen 2 collection that allocation triggers.
+            var rare = FreshProcess.Measure("uninit", 100_000, N(5000));
+            var frequent = FreshProcess.Measure("uninit", 1 << 20, N(1000));
+            Record("AllocateUninitializedArray 100 KB", rare.Seconds, "s");
+            Record("AllocateUninitializedArray 1 MiB", frequent.Seconds, "s");
+            (b.LargeAllocationSeconds, b.Gen2CollectionSeconds) = CalibrationMath.LargeAllocationFit(rare, frequent, b.Gen2CollectionSeconds);
+            b.LohBytesPerGen2 = CalibrationMath.BytesPerCollection((1 << 20) + 24, frequent.Gen2PerIteration, 1L << 30);
             Record("large allocation fixed cost", b.LargeAllocationSeconds, "s");
-            Record("large allocation cost per MiB", b.LargeAllocationSecondsPerByte * (1 << 20), "s");
-        }),
-        (".NET new byte[1 MiB] (LOH budget, large clear)", b =>
-        {
-            var t = FreshProcess.Measure("new", 1 << 20, N(1000));
-            Record("new byte[1 MiB]", t.Seconds, "s");
-            b.LohBytesPerGen2 = CalibrationMath.BytesPerCollection((1 << 20) + 24, t.Gen2PerIteration, 1L << 30);
+            Record("gen 2 collection, triggered by allocation", b.Gen2CollectionSeconds, "s");
             Record("LOH bytes per gen 2", b.LohBytesPerGen2, "B");
-            // What the uninitialized loop does not do is the clear (and the faults it takes).
-            b.LargeClearBytesPerSecond = Record("large clear bandwidth", CalibrationMath.LargeClearBandwidth(
-                t, (1 << 20) + 24, b.LargeAllocationSeconds, b.LargeAllocationSecondsPerByte, b.Gen2CollectionSeconds, b.ZeroingBytesPerSecondInCache), "B/s");
         }),
         (".NET ArrayPool rent/return", b =>
             b.PoolRentReturnSeconds = Record("ArrayPool rent+return 1 MiB", FreshProcess.Measure("rent", 1 << 20, N(100000)).Seconds, "s")),

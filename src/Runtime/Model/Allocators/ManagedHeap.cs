@@ -128,15 +128,13 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
 
             _uohSinceGen2 += size;
             _deadLargeObjects.Add((mapping, size));
-            ledger.LargeObjectHandling(size);
 
-            // Whether the space is reused or freshly committed, the clear is priced at the measured large-clear
-            // bandwidth (which includes the faults the GC's decommits cause); the page model only tracks residency.
+            // Loop-local large objects: the space freed by the last gen 2 is reused while still resident, so the
+            // clear is a memset (and only fresh space takes first-touch faults).
             if (zero)
             {
                 ledger.Note(heap + ": cleared at allocation, " + CostFormat.Bytes(size));
-                _context.Memory.Write(mapping, 0, size);
-                ledger.LargeObjectClear(size);
+                _context.Clear(mapping, 0, size);
             }
             else
             {
