@@ -7,7 +7,8 @@ namespace AllocAnalyzers.Runtime.Costs
     public static class BuiltInProfiles
     {
         /// <summary>
-        /// Measured with <c>alloc-analyzers calibrate</c> (2026-11-22, 04:27 UTC) on the project's reference machine:
+        /// Measured with <c>alloc-analyzers calibrate</c> (2026-11-22, 04:34 UTC; the least disturbed of three runs)
+        /// on the project's reference machine:
         /// a 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12, workstation GC, while three other
         /// builds shared it (load average about 10). Timings are minima over short batches (each .NET loop the
         /// fastest of three fresh processes); docs/runtime-model.md, "Calibration", says which loop sets which value.
@@ -16,27 +17,27 @@ namespace AllocAnalyzers.Runtime.Costs
         public static CostProfile LinuxReference { get; } = new CostProfileBuilder
         {
             Name = "linux-x64-reference",
-            Version = 2,
+            Version = 3,
             Source = "alloc-analyzers calibrate, 2026-11-22, 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12 workstation GC, shared machine (load ~10)",
-            ZeroingBytesPerSecondInCache = 163e9,
-            ZeroingBytesPerSecondLarge = 95.7e9,
+            ZeroingBytesPerSecondInCache = 1.67e+11,
+            ZeroingBytesPerSecondLarge = 9e+10,
             CacheResidentBytes = 1L << 20,
             LargeBytes = 100L << 20,
-            PageFaultSeconds = 1.87e-6,
-            ZeroPageFaultSeconds = 0.888e-6,
-            MapSeconds = 1.40e-6,
-            UnmapSeconds = 4.80e-6,
-            UnmapSecondsPerResidentPage = 0.275e-6,
-            AdviseSeconds = 0.437e-6,
-            HeapCallSeconds = 5.42e-9,
-            HeapLargeCallSeconds = 16.1e-9,
-            SmallAllocationSeconds = 11.4e-9,
-            LargeAllocationSeconds = 50e-9,
-            Gen0CollectionSeconds = 19.0e-6,
+            PageFaultSeconds = 1.88e-06,
+            ZeroPageFaultSeconds = 8.45e-07,
+            MapSeconds = 1.5e-06,
+            UnmapSeconds = 4.36e-06,
+            UnmapSecondsPerResidentPage = 2.94e-07,
+            AdviseSeconds = 4.24e-07,
+            HeapCallSeconds = 5.32e-09,
+            HeapLargeCallSeconds = 1.6e-08,
+            SmallAllocationSeconds = 1.09e-08,
+            LargeAllocationSeconds = 5e-06,
+            Gen0CollectionSeconds = 1.85e-05,
             Gen0BudgetBytes = 16_864_367,
-            Gen2CollectionSeconds = 50.7e-6,
-            LohBytesPerGen2 = 26_594_927,
-            PoolRentReturnSeconds = 13.3e-9,
+            Gen2CollectionSeconds = 5.85e-05,
+            LohBytesPerGen2 = 3_146_249,
+            PoolRentReturnSeconds = 1.29e-08,
         }.Build();
 
         /// <summary>
