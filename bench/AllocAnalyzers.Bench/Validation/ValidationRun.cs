@@ -43,10 +43,10 @@ internal static class ValidationRun
                 () => RealPatterns.CallocFreeLoopTotal(100 << 20, 10000 / n), WholeLoop: true),
             // Each .NET loop runs in a fresh process: the GC's budgets follow the process's history.
             new(".NET new byte[1 MiB]", "new 1MiB", () => FreshProcess.Measure("new", 1 << 20, 1000 / n).Seconds, Fitted: true),
-            new(".NET new byte[100,000]", "new 100000", () => FreshProcess.Measure("new", 100_000, 5000 / n).Seconds),
+            new(".NET new byte[100,000]", "new 100000", () => FreshProcess.Measure("new", 100_000, 5000 / n).Seconds, Fitted: true),
             new(".NET new byte[16 MiB]", "new 16MiB", () => FreshProcess.Measure("new", 16 << 20, 200 / n).Seconds),
             new(".NET hoisted byte[1 MiB] + Array.Clear", "clear 1MiB", () => FreshProcess.Measure("clear", 1 << 20, 2000 / n).Seconds, Fitted: true),
-            new(".NET GC.AllocateUninitializedArray 1 MiB", "uninit 1MiB", () => FreshProcess.Measure("uninit", 1 << 20, 1000 / n).Seconds, Fitted: true),
+            new(".NET GC.AllocateUninitializedArray 1 MiB", "uninit 1MiB", () => FreshProcess.Measure("uninit", 1 << 20, 1000 / n).Seconds),
             new(".NET GC.AllocateUninitializedArray 16 MiB", "uninit 16MiB", () => FreshProcess.Measure("uninit", 16 << 20, 200 / n).Seconds),
             new(".NET ArrayPool rent+return 1 MiB", "rent 1MiB; return", () => FreshProcess.Measure("rent", 1 << 20, 100000 / n).Seconds, Fitted: true),
             new(".NET new byte[16 KiB]", "new 16KiB", () => FreshProcess.Measure("new", 16 << 10, 50000 / n).Seconds),

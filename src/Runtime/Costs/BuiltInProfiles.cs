@@ -7,38 +7,37 @@ namespace AllocAnalyzers.Runtime.Costs
     public static class BuiltInProfiles
     {
         /// <summary>
-        /// Measured with <c>alloc-analyzers calibrate</c> (2026-11-22, 04:14 UTC) on the project's reference machine:
+        /// Measured with <c>alloc-analyzers calibrate</c> (2026-11-22, 04:34 UTC; the least disturbed of three runs)
+        /// on the project's reference machine:
         /// a 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12, workstation GC, while three other
-        /// builds shared it (load average about 14). Timings are the fastest of eleven batches (each .NET loop the
+        /// builds shared it (load average about 10). Timings are minima over short batches (each .NET loop the
         /// fastest of three fresh processes); docs/runtime-model.md, "Calibration", says which loop sets which value.
         /// Values rounded to three significant figures. On an idle machine faults and munmap are cheaper.
         /// </summary>
         public static CostProfile LinuxReference { get; } = new CostProfileBuilder
         {
             Name = "linux-x64-reference",
-            Version = 2,
-            Source = "alloc-analyzers calibrate, 2026-11-22, 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12 workstation GC, shared machine (load ~14)",
-            ZeroingBytesPerSecondInCache = 164e9,
-            ZeroingBytesPerSecondLarge = 82.9e9,
+            Version = 3,
+            Source = "alloc-analyzers calibrate, 2026-11-22, 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12 workstation GC, shared machine (load ~10)",
+            ZeroingBytesPerSecondInCache = 1.67e+11,
+            ZeroingBytesPerSecondLarge = 9e+10,
             CacheResidentBytes = 1L << 20,
             LargeBytes = 100L << 20,
-            PageFaultSeconds = 2.40e-6,
-            ZeroPageFaultSeconds = 1.20e-6,
-            MapSeconds = 1.40e-6,
-            UnmapSeconds = 13.7e-6,
-            UnmapSecondsPerResidentPage = 0.508e-6,
-            AdviseSeconds = 0.401e-6,
-            HeapCallSeconds = 5.40e-9,
-            HeapLargeCallSeconds = 15.8e-9,
-            SmallAllocationSeconds = 13.2e-9,
-            LargeAllocationSeconds = 50e-9,
-            LargeAllocationSecondsPerByte = 13.5e-12,
-            LargeClearBytesPerSecond = 13.8e9,
-            Gen0CollectionSeconds = 18.5e-6,
+            PageFaultSeconds = 1.88e-06,
+            ZeroPageFaultSeconds = 8.45e-07,
+            MapSeconds = 1.5e-06,
+            UnmapSeconds = 4.36e-06,
+            UnmapSecondsPerResidentPage = 2.94e-07,
+            AdviseSeconds = 4.24e-07,
+            HeapCallSeconds = 5.32e-09,
+            HeapLargeCallSeconds = 1.6e-08,
+            SmallAllocationSeconds = 1.09e-08,
+            LargeAllocationSeconds = 5e-06,
+            Gen0CollectionSeconds = 1.85e-05,
             Gen0BudgetBytes = 16_864_367,
-            Gen2CollectionSeconds = 50.3e-6,
-            LohBytesPerGen2 = 26_029_078,
-            PoolRentReturnSeconds = 12.8e-9,
+            Gen2CollectionSeconds = 5.85e-05,
+            LohBytesPerGen2 = 3_146_249,
+            PoolRentReturnSeconds = 1.29e-08,
         }.Build();
 
         /// <summary>

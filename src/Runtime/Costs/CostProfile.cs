@@ -29,8 +29,6 @@ namespace AllocAnalyzers.Runtime.Costs
             HeapLargeCallSeconds = b.HeapLargeCallSeconds;
             SmallAllocationSeconds = b.SmallAllocationSeconds;
             LargeAllocationSeconds = b.LargeAllocationSeconds;
-            LargeAllocationSecondsPerByte = b.LargeAllocationSecondsPerByte;
-            LargeClearBytesPerSecond = b.LargeClearBytesPerSecond;
             Gen0CollectionSeconds = b.Gen0CollectionSeconds;
             Gen0BudgetBytes = b.Gen0BudgetBytes;
             Gen2CollectionSeconds = b.Gen2CollectionSeconds;
@@ -82,18 +80,6 @@ namespace AllocAnalyzers.Runtime.Costs
 
         /// <summary>Fixed cost of one large or pinned object allocation (the GC's slow path: lock, find or commit room), beyond clearing.</summary>
         public double LargeAllocationSeconds { get; }
-
-        /// <summary>
-        /// Size-proportional cost of a large object's life on the LOH, zeroed or not (committing and decommitting its
-        /// space, sweeping it at gen 2): measured here, it makes an uninitialized 1 MiB array cost ten times a 100 KB one.
-        /// </summary>
-        public double LargeAllocationSecondsPerByte { get; }
-
-        /// <summary>
-        /// Effective bandwidth at which the GC clears a large object it hands out, including re-faulting the pages it
-        /// decommitted after the last gen 2 (much slower than memset of resident memory).
-        /// </summary>
-        public double LargeClearBytesPerSecond { get; }
 
         /// <summary>One gen 0 collection of a heap whose young objects are all dead.</summary>
         public double Gen0CollectionSeconds { get; }

@@ -34,8 +34,6 @@ namespace AllocAnalyzers.Runtime.Costs
         public double HeapLargeCallSeconds { get; set; }
         public double SmallAllocationSeconds { get; set; }
         public double LargeAllocationSeconds { get; set; }
-        public double LargeAllocationSecondsPerByte { get; set; }
-        public double LargeClearBytesPerSecond { get; set; }
         public double Gen0CollectionSeconds { get; set; }
         public long Gen0BudgetBytes { get; set; }
         public double Gen2CollectionSeconds { get; set; }

@@ -26,26 +26,16 @@ public static class CalibrationMath
         Math.Max(1e-9, loop.Seconds - clearSeconds - loop.Gen0PerIteration * gen0Seconds);
 
     /// <summary>
-    /// Solves t = A + g × G + h × size for the fixed cost A and the per-byte cost h from two uninitialized-array
-    /// loops of different sizes, with G, the gen 2 cost, known. A is at least 50 ns and h at least 0.
+    /// Solves t = A + g × G for the fixed large-allocation cost A and the cost G of a gen 2 collection triggered
+    /// by allocation, from two uninitialized-array loops that collect at different rates g (a 1 MiB array fills
+    /// the LOH budget ten times faster than a 100 KB one). When the rates are too close to separate the two,
+    /// G is the forced collection's cost. A is at least 50 ns; G at least the forced cost.
     /// </summary>
-    public static (double FixedSeconds, double SecondsPerByte) LargeAllocationFit(
-        LoopTiming small, long smallBytes, LoopTiming large, long largeBytes, double gen2Seconds)
+    public static (double FixedSeconds, double Gen2Seconds) LargeAllocationFit(LoopTiming rare, LoopTiming frequent, double forcedGen2Seconds)
     {
-        if (largeBytes <= smallBytes) throw new ArgumentException("the second loop must allocate more bytes", nameof(largeBytes));
-        double r1 = small.Seconds - small.Gen2PerIteration * gen2Seconds;
-        double r2 = large.Seconds - large.Gen2PerIteration * gen2Seconds;
-        double perByte = Math.Max(0, (r2 - r1) / (largeBytes - smallBytes));
-        return (Math.Max(50e-9, r1 - perByte * smallBytes), perByte);
-    }
-
-    /// <summary>
-    /// The GC's effective clear bandwidth for new large objects: the zeroed loop's time that the uninitialized
-    /// model does not explain is the clear. Never faster than memset.
-    /// </summary>
-    public static double LargeClearBandwidth(LoopTiming zeroed, long bytes, double fixedSeconds, double perByte, double gen2Seconds, double memsetBandwidth)
-    {
-        double clear = zeroed.Seconds - fixedSeconds - zeroed.Gen2PerIteration * gen2Seconds - perByte * bytes;
-        return bytes / Math.Max(clear, bytes / memsetBandwidth);
+        double dg = frequent.Gen2PerIteration - rare.Gen2PerIteration;
+        double gen2 = dg > 0.02 ? (frequent.Seconds - rare.Seconds) / dg : forcedGen2Seconds;
+        gen2 = Math.Max(forcedGen2Seconds, gen2);
+        return (Math.Max(50e-9, rare.Seconds - rare.Gen2PerIteration * gen2), gen2);
     }
 }

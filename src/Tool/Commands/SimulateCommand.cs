@@ -52,7 +52,8 @@ internal static class SimulateCommand
             + "Examples:\n"
             + "  alloc-analyzers simulate 'calloc 100MiB; free x 10000'            the calloc story, on every platform\n"
             + "  alloc-analyzers simulate -p linux '(calloc 1MiB; free) x 1000'    glibc's memset band\n"
-            + "  alloc-analyzers simulate 'new 1MiB x 1000' 'clear 1MiB x 1000'     (two args are joined with a space: one trace)\n"
+            + "  alloc-analyzers simulate -p linux 'new 1MiB x 1000'               a LOH array per iteration, gen 2 collections\n"
+            + "  alloc-analyzers simulate -p linux 'new 1MiB; (clear 1MiB) x 1000'  the same loop with the buffer hoisted\n"
             + "  alloc-analyzers simulate --svg cliff.svg 'calloc 1MiB; free'       also plot cost against size\n\n"
             + "Exit codes: 0 success, 1 bad command line, 2 malformed trace/size/profile, 3 file error.");
         command.Arguments.Add(trace);

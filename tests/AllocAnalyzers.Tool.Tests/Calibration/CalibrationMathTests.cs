@@ -6,36 +6,30 @@ namespace AllocAnalyzers.Tool.Tests.Calibration;
 public class CalibrationMathTests
 {
     [Fact]
-    public void Large_allocation_fit_recovers_fixed_and_per_byte_costs()
+    public void Large_allocation_fit_recovers_fixed_and_gen2_costs()
     {
-        const double A = 2e-6, H = 14e-6 / (1 << 20), G = 50e-6;
-        var small = new LoopTiming(A + 0.031 * G + H * 100_024, 0, 0.031);
-        var large = new LoopTiming(A + 0.040 * G + H * 1_048_600, 0, 0.040);
-        var (fixedSeconds, perByte) = CalibrationMath.LargeAllocationFit(small, 100_024, large, 1_048_600, G);
+        const double A = 7e-6, G = 65e-6;
+        var rare = new LoopTiming(A + 0.031 * G, 0, 0.031);
+        var frequent = new LoopTiming(A + 0.333 * G, 0, 0.333);
+        var (fixedSeconds, gen2) = CalibrationMath.LargeAllocationFit(rare, frequent, forcedGen2Seconds: 30e-6);
         Assert.Equal(A, fixedSeconds, 1e-12);
-        Assert.Equal(H, perByte, 1e-18);
+        Assert.Equal(G, gen2, 1e-12);
     }
 
     [Fact]
-    public void Large_allocation_fit_clamps_impossible_results()
+    public void Large_allocation_fit_falls_back_to_the_forced_collection_cost()
     {
-        var small = new LoopTiming(10e-6, 0, 0);
-        var large = new LoopTiming(5e-6, 0, 0); // faster for more bytes: noise
-        var (fixedSeconds, perByte) = CalibrationMath.LargeAllocationFit(small, 100_000, large, 1 << 20, 0);
-        Assert.Equal(0, perByte);
-        Assert.Equal(10e-6, fixedSeconds, 1e-12);
-        Assert.Throws<ArgumentException>(() => CalibrationMath.LargeAllocationFit(small, 10, large, 10, 0));
-    }
+        // Rates too close to separate: the forced cost stands in for G.
+        var a = new LoopTiming(10e-6, 0, 0.030);
+        var b = new LoopTiming(12e-6, 0, 0.031);
+        var (fixedSeconds, gen2) = CalibrationMath.LargeAllocationFit(a, b, forcedGen2Seconds: 50e-6);
+        Assert.Equal(50e-6, gen2);
+        Assert.Equal(10e-6 - 0.030 * 50e-6, fixedSeconds, 1e-12);
 
-    [Fact]
-    public void Large_clear_bandwidth_is_what_the_uninitialized_model_leaves()
-    {
-        const long Bytes = 1 << 20;
-        var zeroed = new LoopTiming(1e-6 + 0.05 * 40e-6 + 10e-6 + 70e-6, 0, 0.05);
-        double bandwidth = CalibrationMath.LargeClearBandwidth(zeroed, Bytes, 1e-6, 10e-6 / Bytes, 40e-6, 160e9);
-        Assert.Equal(Bytes / 70e-6, bandwidth, 1);
-        // Never faster than memset, even if noise leaves nothing for the clear.
-        Assert.Equal(160e9, CalibrationMath.LargeClearBandwidth(new LoopTiming(1e-6, 0, 0), Bytes, 1e-6, 0, 0, 160e9), 1);
+        // Noise that makes the frequent loop faster never gives a gen 2 cheaper than a forced one, nor A below 50 ns.
+        var (fixed2, gen2b) = CalibrationMath.LargeAllocationFit(new LoopTiming(1e-6, 0, 0.03), new LoopTiming(0.5e-6, 0, 0.33), 50e-6);
+        Assert.Equal(50e-6, gen2b);
+        Assert.Equal(50e-9, fixed2);
     }
 
     [Fact]

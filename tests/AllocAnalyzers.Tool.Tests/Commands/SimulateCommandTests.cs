@@ -149,6 +149,21 @@ public class SimulateCommandTests
     }
 
     [Fact]
+    public void Every_example_in_the_help_runs()
+    {
+        var (_, help, _) = ToolRunner.Run("simulate", "--help");
+        var examples = help.Split('\n').Where(l => l.TrimStart().StartsWith("alloc-analyzers simulate", StringComparison.Ordinal)).ToList();
+        Assert.True(examples.Count >= 4);
+        foreach (var line in examples)
+        {
+            int open = line.IndexOf('\''), close = line.IndexOf('\'', open + 1);
+            string trace = line[(open + 1)..close];
+            var (code, _, error) = ToolRunner.Run("simulate", "--brief", trace);
+            Assert.True(code == 0, line + ": " + error);
+        }
+    }
+
+    [Fact]
     public void Help_teaches_the_trace_language()
     {
         var (code, output, _) = ToolRunner.Run("simulate", "--help");

@@ -106,17 +106,6 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
 
         public void ManagedAllocation(bool large) => Totals.Seconds += large ? Profile.LargeAllocationSeconds : Profile.SmallAllocationSeconds;
 
-        /// <summary>The size-proportional part of a large object's life on the LOH.</summary>
-        public void LargeObjectHandling(long bytes) => Totals.Seconds += bytes * Profile.LargeAllocationSecondsPerByte;
-
-        /// <summary>The GC clearing a new large object, priced at its measured effective bandwidth.</summary>
-        public void LargeObjectClear(long bytes)
-        {
-            if (bytes <= 0) return;
-            Totals.AllocatorZeroedBytes += bytes;
-            Totals.Seconds += bytes / Profile.LargeClearBytesPerSecond;
-        }
-
         public void PoolRentReturn() => Totals.Seconds += Profile.PoolRentReturnSeconds;
 
         public void Gen0Collection()

@@ -35,7 +35,12 @@ public class ManagedHeapTests
         double uninit = Run("uninit 1MiB x 1000").Seconds;
         Assert.True(hoisted < alloc / 2, $"hoisted {hoisted} vs {alloc}");
         Assert.True(rented < hoisted, $"rented {rented} vs hoisted {hoisted}");
-        Assert.True(uninit < alloc / 2, $"uninit {uninit} vs {alloc}");
+        // Skipping the clear saves exactly the memset; the allocation and its gen 2 share stay (measured here:
+        // 1 MiB uninitialized arrays still cost most of what zeroed ones do, since the LOH budget is 3 MB).
+        Assert.True(uninit < alloc, $"uninit {uninit} vs {alloc}");
+        // (plus the first-touch faults of the first few arrays, before the GC has freed space to reuse)
+        double memsets = Profile.ZeroingSeconds((1 << 20) + 24) * 1000;
+        Assert.InRange(alloc - uninit, memsets, memsets * 1.5);
         Assert.Equal(0, Run("uninit 1MiB x 1000").AllocatorZeroedBytes);
     }
 
