@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Flow;
@@ -9,7 +8,6 @@ using AllocAnalyzers.Runtime.Estimates;
 using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace AllocAnalyzers.Rules.LargeAllocationInLoop
 {
@@ -29,8 +27,6 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
             title: "Large zero-initialized allocation repeated in a loop",
             messageFormat: "'{0}' {1} on every loop iteration{2}: about {3} per iteration ({4} profile)",
             description: "The buffer is allocated, and zeroed by the runtime, on every iteration although it does not outlive the iteration. Allocate it once before the loop and reuse it, or rent it from ArrayPool<T>.Shared. Configure the size threshold with dotnet_code_quality.ALLOC001.threshold_bytes.");
-
-        private static readonly ConditionalWeakTable<ControlFlowGraph, FlowSuccessors> Successors = new ConditionalWeakTable<ControlFlowGraph, FlowSuccessors>();
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
             ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
@@ -53,19 +49,10 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
             if (allocation.Bytes < Threshold(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
-            if (loop == null || !RunsRepeatedly(context)) return;
+            if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation)) return;
             if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
 
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(allocation, session)));
-        }
-
-        /// <summary>True when the control-flow graph has a path from the allocation back to itself.</summary>
-        private static bool RunsRepeatedly(OperationAnalysisContext context)
-        {
-            var location = FlowGraphLocator.Locate(context.GetControlFlowGraph(), context.Operation);
-            if (location == null) return false;
-            var successors = Successors.GetValue(location.Graph, graph => new FlowSuccessors(graph));
-            return successors.IsOnCycle(location.Block.Ordinal);
         }
 
         private static object[] MessageArguments(ManagedAllocation allocation, AnalysisSession session)
