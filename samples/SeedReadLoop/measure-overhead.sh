@@ -30,4 +30,8 @@ echo "plain cpu ms:    ${plain_cpu[*]}"
 echo "profiled cpu ms: ${profiled_cpu[*]}"
 awk -v p="$p" -v q="$q" 'BEGIN { printf "wall: median plain %d ms, profiled %d ms: slowdown %.1f %%\n", p, q, (q / p - 1) * 100 }'
 awk -v p="$pc" -v q="$qc" 'BEGIN { printf "cpu:  median plain %d ms, profiled %d ms: overhead %.1f %%\n", p, q, (q / p - 1) * 100 }'
+# Each profiled run follows its plain run: the median of the pairs' ratios cancels slow drifts in
+# the machine's load better than the ratio of medians.
+paired() { local -n xs=$1 ys=$2; for i in "${!xs[@]}"; do awk -v p="${xs[$i]}" -v q="${ys[$i]}" 'BEGIN { print (q / p - 1) * 100 }'; done | sort -n | awk '{a[NR]=$1} END {printf "%.1f", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+echo "paired median: wall $(paired plain profiled) %, cpu $(paired plain_cpu profiled_cpu) %"
 rm -rf "$out"
