@@ -6,17 +6,17 @@ namespace AllocAnalyzers.Tool.Profiling;
 /// <summary>Feeds the runtime's allocation events, with their stacks, into an <see cref="AllocationProfile"/>.</summary>
 internal static class AllocationRecorder
 {
-    public static void Attach(TraceEventDispatcher source, AllocationProfile profile)
+    public static void Attach(TraceEventDispatcher source, AllocationProfile profile, SourceLineResolver? lines)
     {
         source.Clr.AllocationSampling += data =>
         {
             var isLarge = data.AllocationKind == GCAllocationKind.Large || data.ObjectSize >= AllocationProfile.LargeObjectBytes;
-            profile.AddSampled(StackResolver.Frames(data), TypeName(data.TypeName), isLarge, data.ObjectSize);
+            profile.AddSampled(StackResolver.Frames(data, lines), TypeName(data.TypeName), isLarge, data.ObjectSize);
         };
         source.Clr.GCAllocationTick += data =>
         {
             var isLarge = data.AllocationKind == GCAllocationKind.Large;
-            profile.AddTick(StackResolver.Frames(data), TypeName(data.TypeName), isLarge, data.AllocationAmount64, data.ObjectSize);
+            profile.AddTick(StackResolver.Frames(data, lines), TypeName(data.TypeName), isLarge, data.AllocationAmount64, data.ObjectSize);
         };
     }
 

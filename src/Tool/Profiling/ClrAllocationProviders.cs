@@ -9,8 +9,12 @@ internal static class ClrAllocationProviders
 {
     public static IReadOnlyList<EventPipeProvider> For(AllocationEventSource source)
     {
-        // Jit and Loader: method and module names, so that stacks resolve to method names.
-        var keywords = ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader | ClrTraceEventParser.Keywords.Stack;
+        // EventPipe takes every event's stack itself: the Stack keyword would add a second stack
+        // walk per event (the ClrStackWalk event) and cost about as much again.
+        // Jit and Loader: method and module names, so that stacks resolve to method names;
+        // JittedMethodILToNativeMap: native offsets to IL offsets, which the PDB turns into lines.
+        var keywords = ClrTraceEventParser.Keywords.Jit | ClrTraceEventParser.Keywords.Loader
+            | ClrTraceEventParser.Keywords.JittedMethodILToNativeMap;
         if (source != AllocationEventSource.Tick) keywords |= ClrTraceEventParser.Keywords.AllocationSampling;
         // GCAllocationTick is a verbose event of the GC keyword.
         if (source != AllocationEventSource.Sampled) keywords |= ClrTraceEventParser.Keywords.GC;

@@ -12,7 +12,7 @@ internal static class EventPipeRecording
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task RunAsync(TargetProcess target, AllocationEventSource events, AllocationProfile profile, TimeSpan? duration, CancellationToken cancel)
+    public static async Task RunAsync(TargetProcess target, AllocationEventSource events, AllocationProfile profile, SourceLineResolver lines, TimeSpan? duration, CancellationToken cancel)
     {
         EventPipeSession session;
         try
@@ -38,7 +38,7 @@ internal static class EventPipeRecording
                 () =>
                 {
                     source = TraceLog.CreateFromEventPipeSession(session, TraceLog.EventPipeRundownConfiguration.Enable(target.Client));
-                    AllocationRecorder.Attach(source, profile);
+                    AllocationRecorder.Attach(source, profile, lines);
                     source.Process();
                 },
                 CancellationToken.None,

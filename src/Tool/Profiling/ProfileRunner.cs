@@ -13,9 +13,10 @@ internal static class ProfileRunner
         settings.Validate();
         var profile = new AllocationProfile();
         var started = DateTime.UtcNow;
+        using var lines = new SourceLineResolver(settings.SymbolPath);
         if (settings.TraceFile is { } traceFile)
         {
-            TraceFileRecording.Run(traceFile, profile);
+            TraceFileRecording.Run(traceFile, profile, lines);
         }
         else
         {
@@ -23,7 +24,7 @@ internal static class ProfileRunner
             var name = target.Launched ? $"'{string.Join(' ', settings.Command)}' (pid {target.Id})" : $"pid {target.Id}";
             try
             {
-                await ProfileProgress.RunAsync(profile, name, () => EventPipeRecording.RunAsync(target, settings.Events, profile, settings.Duration, cancel));
+                await ProfileProgress.RunAsync(profile, name, () => EventPipeRecording.RunAsync(target, settings.Events, profile, lines, settings.Duration, cancel));
             }
             catch
             {

@@ -13,6 +13,9 @@ internal sealed record ProfileSettings(
 
     public string SummaryPath => OutputPrefix + ".sites.tsv";
 
+    /// <summary>Where to look for PDBs besides each module's directory: the launched program's directory.</summary>
+    public string SymbolPath => Command.Count > 0 ? Path.GetDirectoryName(Path.GetFullPath(Command[0])) ?? "" : "";
+
     /// <summary>Exactly one target: a process id, a command line, or a trace file.</summary>
     public void Validate()
     {

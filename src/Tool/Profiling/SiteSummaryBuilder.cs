@@ -15,7 +15,7 @@ internal static class SiteSummaryBuilder
                 (long)Math.Round(g.Sum(s => s.EstimatedBytes)),
                 g.Key.IsLarge,
                 g.First().Site.File,
-                g.First().Site.Line))
+                g.First().Site.StartLine))
             .OrderByDescending(r => r.EstimatedBytes)
             .ToList();
 }

@@ -10,7 +10,7 @@ namespace AllocAnalyzers.Tool.Profiling;
 /// </summary>
 internal static class StackResolver
 {
-    public static IReadOnlyList<StackFrame> Frames(TraceEvent data)
+    public static IReadOnlyList<StackFrame> Frames(TraceEvent data, SourceLineResolver? lines)
     {
         var frames = new List<StackFrame>();
         for (var stack = data.CallStack(); stack is not null; stack = stack.Caller)
@@ -23,7 +23,8 @@ internal static class StackResolver
                 method = $"{address.ModuleName}!0x{address.Address:x}";
             }
 
-            frames.Add(new StackFrame(method, address.ModuleName ?? ""));
+            var (file, line) = lines?.Resolve(address) ?? ("", 0);
+            frames.Add(new StackFrame(method, address.ModuleName ?? "", file, line));
         }
 
         return frames;

@@ -5,7 +5,7 @@ namespace AllocAnalyzers.Tool.Profiling;
 /// <summary>Reads allocation events from a .nettrace file (from dotnet-trace, for instance).</summary>
 internal static class TraceFileRecording
 {
-    public static void Run(string path, AllocationProfile profile)
+    public static void Run(string path, AllocationProfile profile, SourceLineResolver lines)
     {
         if (!File.Exists(path)) throw new ProfilingException($"The trace file '{path}' does not exist.");
         var etlx = Path.Combine(Path.GetTempPath(), $"alloc-analyzers-{Environment.ProcessId}-{Guid.NewGuid():N}.etlx");
@@ -14,7 +14,7 @@ internal static class TraceFileRecording
             TraceLog.CreateFromEventPipeDataFile(path, etlx);
             using var log = new TraceLog(etlx);
             var source = log.Events.GetSource();
-            AllocationRecorder.Attach(source, profile);
+            AllocationRecorder.Attach(source, profile, lines);
             source.Process();
         }
         catch (Exception e) when (e is not ProfilingException and not OutOfMemoryException)

@@ -86,7 +86,45 @@ public class AddressMapTests
             for (ulong i = 0; i < 64; i++) Assert.True(map.TryRemove(0x4000_0000 + i * 4096, out _, out _));
         }
 
+        Assert.Equal(0, map.Memory.EntryChunks); // one block per 4 KiB slot: all inline
+
+        for (var round = 0; round < 10; round++)
+        {
+            for (ulong i = 0; i < 64; i++) map.Set(0x4000_0000 + i * 64, b, 1); // one slot
+            for (ulong i = 0; i < 64; i++) Assert.True(map.TryRemove(0x4000_0000 + i * 64, out _, out _));
+        }
+
         Assert.Equal(1, map.Memory.EntryChunks);
+    }
+
+    [Theory]
+    [InlineData(8, 1)]       // default slots: inline and lists mixed
+    [InlineData(13, 7)]      // Go's 2012 slots of 128 bytes
+    [InlineData(2, 3)]       // 256 KiB slots: offsets too wide to inline, lists only
+    public void Random_sets_and_removes_agree_with_a_dictionary(int denseBits, int seed)
+    {
+        var map = new AddressMap(new AddressMapOptions(hashBits: 4, regionShift: 20, denseBits: denseBits));
+        var model = new Dictionary<ulong, (int Bucket, long Size)>();
+        var random = new Random(seed);
+        for (var i = 0; i < 50_000; i++)
+        {
+            // 4 MiB of 16-byte-aligned addresses: slots fill, empty and share.
+            var address = 0x7f00_0000_0000UL + (ulong)random.Next(1 << 18) * 16;
+            if (random.Next(2) == 0 && !model.ContainsKey(address))
+            {
+                var entry = (random.Next(1 << 21), random.Next(3) == 0 ? random.NextInt64(1L << 33) : random.Next(1 << 20));
+                map.Set(address, entry.Item1, entry.Item2);
+                model[address] = (entry.Item1, Math.Min(entry.Item2, uint.MaxValue));
+            }
+            else
+            {
+                var found = map.TryRemove(address, out var bucket, out var size);
+                Assert.Equal(model.Remove(address, out var expected), found);
+                if (found) Assert.Equal(expected, (bucket, size));
+            }
+        }
+
+        Assert.Equal(model.Count, map.Count);
     }
 
     [Fact]

@@ -43,6 +43,12 @@ public class SeedReadLoopProfileTests(SeedReadLoopProfile profile) : IClassFixtu
         Assert.True(top.IsLarge);
         const double allocated = SeedReadLoopProfile.MebibytesRead * 64.0 * (1 << 20); // 64 MiB of buffers per MiB read
         Assert.InRange(top.EstimatedBytes, allocated * 0.95, allocated * 1.05);
+
+        // From the sample's PDB: the file, and the method's first line (its first statement).
+        var source = Path.Combine(ToolRunner.RepoRoot, "samples", "SeedReadLoop", "Program.cs");
+        Assert.Equal(Path.GetFullPath(source), Path.GetFullPath(top.File));
+        var firstStatement = Array.FindIndex(File.ReadAllLines(source), l => l.Contains("long checksum = 0;")) + 1;
+        Assert.Equal(firstStatement, top.Line);
     }
 
     [GoPprofFact]

@@ -8,7 +8,8 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
     /// three levels of Go's heap profiler (mprof.goc, 2012): a hash table on the address bits above
     /// the region shift, a dense array per region on the next bits, and short linked lists below.
     /// Cheaper than a general hash map because heap addresses cluster: one region per MiB of
-    /// touched address space, and an entry only per live sampled block.
+    /// touched address space, and a slot's only block packed into the slot itself
+    /// (<see cref="InlineSlotEncoding"/>); list entries only where blocks share a slot.
     /// </summary>
     /// <remarks>
     /// Thread safety: changes take one lock. A lookup walks the hash chain without it (regions are
@@ -28,6 +29,8 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         private readonly int _slotShift;
         private readonly uint _slotMask;
         private readonly ulong _lowMask;
+        private readonly ulong _offsetMask;
+        private readonly InlineSlotEncoding _inline;
         private int _regions;
         private int _liveEntries;
 
@@ -43,7 +46,9 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
             _entries = new AddressEntryStore(options.EntriesPerChunk);
             _slotShift = options.RegionShift - options.DenseBits;
             _slotMask = (1u << options.DenseBits) - 1;
-            _lowMask = options.RegionShift == 64 ? ulong.MaxValue : (1UL << options.RegionShift) - 1;
+            _lowMask = (1UL << options.RegionShift) - 1;
+            _offsetMask = (1UL << _slotShift) - 1;
+            _inline = new InlineSlotEncoding(_slotShift);
         }
 
         public AddressMapOptions Options => _options;
@@ -55,17 +60,24 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         /// tracked adds a second entry, as Go did: an allocator never hands out a live address twice.</summary>
         public void Set(ulong address, int bucket, long size)
         {
+            var clamped = size >= uint.MaxValue ? uint.MaxValue : Math.Max(0, size);
             lock (_gate)
             {
                 var region = FindRegion(address) ?? AddRegion(address);
-                var handle = _entries.Take();
-                ref var entry = ref _entries[handle];
-                entry.LowBits = (uint)(address & _lowMask);
-                entry.Bucket = bucket;
-                entry.Size = size >= uint.MaxValue ? uint.MaxValue : (uint)Math.Max(0, size);
-                ref var head = ref region.Dense[SlotOf(address)];
-                entry.Next = (int)head;
-                Volatile.Write(ref head, handle);
+                var slot = SlotOf(address);
+                ref var head = ref region.Dense[slot];
+                if (head == 0 && _inline.TryEncode(address & _offsetMask, bucket, clamped, out var word))
+                {
+                    Volatile.Write(ref head, word);
+                }
+                else
+                {
+                    if (InlineSlotEncoding.IsInline(head)) head = ToListEntry(slot, head);
+                    var handle = NewEntry((uint)(address & _lowMask), bucket, clamped);
+                    _entries[handle].Next = (int)head;
+                    Volatile.Write(ref head, handle);
+                }
+
                 _liveEntries++;
             }
         }
@@ -80,16 +92,27 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
             var slot = SlotOf(address);
             if (Volatile.Read(ref region.Dense[slot]) == 0) return false; // unsampled block: no lock
 
-            var low = (uint)(address & _lowMask);
             lock (_gate)
             {
+                ref var head = ref region.Dense[slot];
+                if (InlineSlotEncoding.IsInline(head))
+                {
+                    if (_inline.Offset(head) != (address & _offsetMask)) return false;
+                    bucket = _inline.Bucket(head);
+                    size = _inline.Size(head);
+                    head = 0;
+                    _liveEntries--;
+                    return true;
+                }
+
+                var low = (uint)(address & _lowMask);
                 var previous = 0;
-                for (var handle = (int)region.Dense[slot]; handle != 0;)
+                for (var handle = (int)head; handle != 0;)
                 {
                     ref var entry = ref _entries[handle];
                     if (entry.LowBits == low)
                     {
-                        if (previous == 0) region.Dense[slot] = entry.Next; else _entries[previous].Next = entry.Next;
+                        if (previous == 0) head = entry.Next; else _entries[previous].Next = entry.Next;
                         bucket = entry.Bucket;
                         size = entry.Size;
                         _entries.Return(handle);
@@ -121,6 +144,23 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
                         liveEntries: _liveEntries);
                 }
             }
+        }
+
+        /// <summary>A second block in a slot: the inline one moves to a list entry first.</summary>
+        private long ToListEntry(uint slot, long word)
+        {
+            var low = ((ulong)slot << _slotShift) | _inline.Offset(word);
+            return NewEntry((uint)low, _inline.Bucket(word), _inline.Size(word));
+        }
+
+        private int NewEntry(uint lowBits, int bucket, long size)
+        {
+            var handle = _entries.Take();
+            ref var entry = ref _entries[handle];
+            entry.LowBits = lowBits;
+            entry.Bucket = bucket;
+            entry.Size = (uint)size;
+            return handle;
         }
 
         private uint SlotOf(ulong address) => (uint)(address >> _slotShift) & _slotMask;

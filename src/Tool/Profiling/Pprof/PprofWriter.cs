@@ -15,7 +15,7 @@ internal static class PprofWriter
     public static void Write(Stream destination, IReadOnlyCollection<AllocationSample> samples, TimeSpan duration, string comment)
     {
         var strings = new PprofStringTable();
-        var functions = new Dictionary<(string Method, string File), ulong>();
+        var functions = new Dictionary<(string Method, string File, int StartLine), ulong>();
         var locations = new Dictionary<StackFrame, ulong>();
         var body = new MemoryStream();
         var output = new CodedOutputStream(body);
@@ -36,7 +36,6 @@ internal static class PprofWriter
             // Already symbolized: tells pprof not to look for binaries.
             WriteBool(m, Fields.Mapping.HasFunctions, true);
             WriteBool(m, Fields.Mapping.HasFilenames, true);
-            WriteBool(m, Fields.Mapping.HasLineNumbers, true);
         });
         foreach (var (frame, id) in locations)
         {
@@ -45,15 +44,12 @@ internal static class PprofWriter
             {
                 WriteUInt64(m, Fields.Location.Id, id);
                 WriteUInt64(m, Fields.Location.MappingId, mappingId);
-                WriteMessage(m, Fields.Location.Line, line =>
-                {
-                    WriteUInt64(line, Fields.Line.FunctionId, functionId);
-                    WriteInt64(line, Fields.Line.LineNumber, frame.Line);
-                });
+                // No line number: only the function's start line is known (StackFrame.StartLine).
+                WriteMessage(m, Fields.Location.Line, line => WriteUInt64(line, Fields.Line.FunctionId, functionId));
             });
         }
 
-        foreach (var ((method, file), id) in functions)
+        foreach (var ((method, file, startLine), id) in functions)
         {
             WriteMessage(output, Fields.Profile.Function, m =>
             {
@@ -61,6 +57,7 @@ internal static class PprofWriter
                 WriteInt64(m, Fields.Function.Name, strings[method]);
                 WriteInt64(m, Fields.Function.SystemName, strings[method]);
                 WriteInt64(m, Fields.Function.Filename, strings[file]);
+                WriteInt64(m, Fields.Function.StartLine, startLine);
             });
         }
 
@@ -87,9 +84,9 @@ internal static class PprofWriter
         return id;
     }
 
-    private static ulong FunctionId(StackFrame frame, Dictionary<(string, string), ulong> functions)
+    private static ulong FunctionId(StackFrame frame, Dictionary<(string, string, int), ulong> functions)
     {
-        var key = (frame.Method, frame.File);
+        var key = (frame.Method, frame.File, frame.StartLine);
         if (!functions.TryGetValue(key, out var id)) functions.Add(key, id = (ulong)functions.Count + 1);
         return id;
     }

@@ -55,7 +55,6 @@ internal static class ProfileProtoFields
         public const int Filename = 5;
         public const int HasFunctions = 7;
         public const int HasFilenames = 8;
-        public const int HasLineNumbers = 9;
     }
 
     /// <summary>message Location.</summary>

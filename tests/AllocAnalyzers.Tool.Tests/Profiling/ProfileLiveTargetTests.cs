@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using AllocAnalyzers.Runtime.Profiling.Summary;
+
+namespace AllocAnalyzers.Tool.Tests.Profiling;
+
+/// <summary>Attaching to a running program, and stopping cleanly on a termination signal.</summary>
+public class ProfileLiveTargetTests
+{
+    private const string EndlessMiB = "1000000"; // runs far longer than any test
+
+    private static string TopMethod(string prefix)
+    {
+        using var reader = new StreamReader(prefix + ".sites.tsv");
+        return SiteSummaryFormat.Read(reader)[0].Method;
+    }
+
+    [Fact]
+    public void Attaching_by_process_id_records_for_the_given_duration()
+    {
+        using var target = Process.Start(new ProcessStartInfo("dotnet") { ArgumentList = { SeedReadLoopProfile.SampleDll, EndlessMiB }, RedirectStandardOutput = true })!;
+        try
+        {
+            Thread.Sleep(1000); // let it start and jit the loop
+            var prefix = Path.Combine(Path.GetTempPath(), $"attach-{Guid.NewGuid():N}");
+            var result = ToolRunner.RunTool(TimeSpan.FromSeconds(60), "profile", "--pid", target.Id.ToString(), "--duration", "2", "-o", prefix);
+
+            Assert.True(result.ExitCode == 0, result.Err + result.Out);
+            Assert.Equal("ReadLoop.ReadAll(class System.IO.Stream)", TopMethod(prefix));
+            Assert.False(target.HasExited); // attaching does not end the program
+        }
+        finally
+        {
+            target.Kill();
+        }
+    }
+
+    [Fact]
+    public void A_termination_signal_stops_cleanly_and_writes_the_profile()
+    {
+        if (OperatingSystem.IsWindows()) return; // no SIGTERM to send there
+        var prefix = Path.Combine(Path.GetTempPath(), $"sigterm-{Guid.NewGuid():N}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { ToolRunner.ToolDll, "profile", "-o", prefix, "--", SeedReadLoopProfile.SampleDll, EndlessMiB }) start.ArgumentList.Add(argument);
+        using var tool = Process.Start(start)!;
+        var output = tool.StandardOutput.ReadToEndAsync();
+        var error = tool.StandardError.ReadToEndAsync();
+        Thread.Sleep(4000);
+        using (var kill = Process.Start("kill", ["-TERM", tool.Id.ToString()])) kill.WaitForExit();
+        if (!tool.WaitForExit(30_000))
+        {
+            tool.Kill(entireProcessTree: true);
+            Assert.Fail("the tool did not stop within 30 s of SIGTERM");
+        }
+
+        Assert.True(tool.ExitCode == 0, error.Result + output.Result);
+        Assert.Equal("ReadLoop.ReadAll(class System.IO.Stream)", TopMethod(prefix));
+        Assert.True(File.Exists(prefix + ".pb.gz"));
+    }
+}
