@@ -87,7 +87,9 @@ namespace AllocAnalyzers.Flow
         /// <summary>
         /// What may have happened to the buffer on the paths from the allocation to <paramref name="use"/>
         /// (an operation of the original tree, typically a call that receives the buffer: a clear, a
-        /// copy, a native call). The uses inside <paramref name="use"/> itself are not counted. When the
+        /// copy, a native call). The uses inside <paramref name="use"/> itself are not counted: a caller
+        /// must check that the use's own operands cannot write the buffer (ALLOC002 only accepts operands
+        /// it can prove: constants, lengths, the buffer itself). When the
         /// buffer is not stored in a local but flows straight into <paramref name="use"/> through views
         /// (<c>new byte[n].AsSpan().Clear()</c>), the history is known and empty.
         /// </summary>

@@ -52,7 +52,7 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
 
             double seconds = ManagedAllocationCosts.Clear(bytes, session.CostProfile).Seconds;
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(),
-                SyntaxText.Short(context.Node), CostFormat.BytesExact(bytes), CostFormat.Duration(seconds), session.CostProfile.Name));
+                SyntaxText.Short(context.Node), CostFormat.BytesExact(bytes), MessageCost.Duration(seconds), session.CostProfile.Name));
         }
     }
 }

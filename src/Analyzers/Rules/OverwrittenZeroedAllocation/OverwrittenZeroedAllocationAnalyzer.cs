@@ -68,7 +68,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
         {
             long? bytes = memory.Bytes;
             string amount = bytes == null ? "the whole array" : CostFormat.BytesExact(bytes.Value);
-            string cost = bytes == null ? "one memset of the array per allocation" : CostFormat.Duration(ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds);
+            string cost = bytes == null ? "one memset of the array per allocation" : MessageCost.Duration(ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds);
             string writer = SyntaxText.Short(overwrite.Syntax);
             return new object[] { SyntaxText.Short(memory.Operation.Syntax), writer, amount, cost, session.CostProfile.Name };
         }

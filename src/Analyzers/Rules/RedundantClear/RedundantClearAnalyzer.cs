@@ -88,7 +88,7 @@ namespace AllocAnalyzers.Rules.RedundantClear
 
             string cost = bytes == null
                 ? "a memset of the whole range"
-                : CostFormat.Duration(ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds);
+                : MessageCost.Duration(ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds);
             return new object[] { SyntaxText.Short(clear.Operation.Syntax), what, zeroedBy, cost, session.CostProfile.Name };
         }
     }

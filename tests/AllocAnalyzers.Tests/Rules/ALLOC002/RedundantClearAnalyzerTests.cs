@@ -202,6 +202,14 @@ public class RedundantClearAnalyzerTests
     }
 
     [Fact]
+    public async Task Message_for_a_tiny_clear_does_not_round_to_zero()
+    {
+        var diagnostics = await Verify.VerifyAsync(InMethod("Span<byte> s = stackalloc byte[3]; {|ALLOC002:s.Clear()|}; UseSpan(s);"));
+        Assert.Contains("clears 3 bytes that the JIT", diagnostics.Single().GetMessage());
+        Assert.Matches(@"about 0\.0\d+ ns for nothing", diagnostics.Single().GetMessage());
+    }
+
+    [Fact]
     public async Task Message_for_a_size_known_only_at_run_time()
     {
         var diagnostics = await Verify.VerifyAsync(InMethod("var b = new byte[n]; {|ALLOC002:Array.Clear(b)|}; Use(b);"));

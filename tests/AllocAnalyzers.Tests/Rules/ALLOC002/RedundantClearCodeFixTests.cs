@@ -155,6 +155,18 @@ public class RedundantClearCodeFixTests
         """, Key);
 
     [Fact]
+    public Task Removes_a_top_level_statement() => Fix.VerifyFixAsync("""
+        using System;
+        var b = new byte[64];
+        {|ALLOC002:Array.Clear(b)|};
+        Console.WriteLine(b.Length);
+        """, """
+        using System;
+        var b = new byte[64];
+        Console.WriteLine(b.Length);
+        """, Key, new Verification.TestOptions { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication });
+
+    [Fact]
     public Task No_fix_for_an_embedded_statement() => Fix.VerifyNoFixAsync("""
         using System;
         public class C

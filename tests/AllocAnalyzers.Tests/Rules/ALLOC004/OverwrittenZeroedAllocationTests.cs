@@ -207,6 +207,25 @@ public class OverwrittenZeroedAllocationTests
         }
         """, UseUninitializedArrayFix.Key, FixAllScope.Document);
 
+    [Fact]
+    public Task Fix_all_in_solution() => Fix.VerifyFixAllAsync("""
+        using System.IO;
+        public class C
+        {
+            public byte[] M(Stream stream, int n) { var b = {|ALLOC004:new byte[n]|}; stream.ReadExactly(b); return b; }
+        }
+        """, """
+        using System;
+        using System.IO;
+        public class C
+        {
+            public byte[] M(Stream stream, int n) { var b = GC.AllocateUninitializedArray<byte>(n); stream.ReadExactly(b); return b; }
+        }
+        """, UseUninitializedArrayFix.Key, FixAllScope.Solution, new TestOptions
+        {
+            AdditionalDocuments = new[] { ("Test1.cs", "using System;\npublic class D\n{\n    public long[] M(ReadOnlySpan<long> src) { var b = {|ALLOC004:new long[src.Length]|}; src.CopyTo(b); return b; }\n}\n") },
+        }, new[] { ("Test1.cs", "using System;\npublic class D\n{\n    public long[] M(ReadOnlySpan<long> src) { var b = GC.AllocateUninitializedArray<long>(src.Length); src.CopyTo(b); return b; }\n}\n") });
+
     private static MetadataReference? NetStandardReference()
     {
         string root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");

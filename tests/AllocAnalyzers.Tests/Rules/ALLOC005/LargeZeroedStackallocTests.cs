@@ -186,6 +186,41 @@ public class LargeZeroedStackallocTests
         }
         """, Key);
 
+    [Fact]
+    public Task Fix_for_a_stackalloc_in_a_lambda_goes_on_the_method() => Fix.VerifyFixAsync("""
+        using System;
+        using System.IO;
+        public class C
+        {
+            public Func<Stream, int> M()
+            {
+                return stream =>
+                {
+                    Span<byte> s = {|ALLOC005:stackalloc byte[2048]|};
+                    stream.ReadExactly(s);
+                    return s[7];
+                };
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Runtime.CompilerServices;
+        public class C
+        {
+            [SkipLocalsInit]
+            public Func<Stream, int> M()
+            {
+                return stream =>
+                {
+                    Span<byte> s = stackalloc byte[2048];
+                    stream.ReadExactly(s);
+                    return s[7];
+                };
+            }
+        }
+        """, Key);
+
     [Theory]
     [InlineData("Span<byte> s = {|ALLOC005:stackalloc byte[4096]|}; int k = stream.Read(s); return s[0];")]
     [InlineData("Span<byte> s = {|ALLOC005:stackalloc byte[4096]|}; return s[0];")]
