@@ -11,7 +11,7 @@ namespace AllocAnalyzers.Runtime.Costs
         /// on the project's reference machine:
         /// a 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12, workstation GC, while three other
         /// builds shared it (load average about 10). Timings are minima over short batches (each .NET loop the
-        /// fastest of three fresh processes); docs/runtime-model.md, "Calibration", says which loop sets which value.
+        /// fastest of five fresh processes); docs/runtime-model.md, "Calibration", says which loop sets which value.
         /// Values rounded to three significant figures. On an idle machine faults and munmap are cheaper.
         /// </summary>
         public static CostProfile LinuxReference { get; } = new CostProfileBuilder
