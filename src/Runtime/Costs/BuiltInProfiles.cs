@@ -32,6 +32,7 @@ namespace AllocAnalyzers.Runtime.Costs
             HeapCallSeconds = 5.52e-09,
             HeapLargeCallSeconds = 1.65e-08,
             SmallAllocationSeconds = 1.6e-08,
+            SmallSlowPathSeconds = 1e-07,
             LargeAllocationSeconds = 4.03e-06,
             Gen0CollectionSeconds = 1.97e-05,
             Gen0BudgetBytes = 16_864_367,

@@ -25,6 +25,10 @@ public static class CalibrationMath
     public static double SmallAllocation(LoopTiming loop, double clearSeconds, double gen0Seconds) =>
         Math.Max(1e-9, loop.Seconds - clearSeconds - loop.Gen0PerIteration * gen0Seconds);
 
+    /// <summary>The slow-path surcharge of a small object above the allocation quantum: its loop's rest less the fast-path cost.</summary>
+    public static double SmallSlowPath(LoopTiming loop, double clearSeconds, double gen0Seconds, double smallAllocationSeconds) =>
+        Math.Max(0, SmallAllocation(loop, clearSeconds, gen0Seconds) - smallAllocationSeconds);
+
     /// <summary>
     /// The fixed cost A of a large allocation from a loop whose clear is already taken out: t = A + g × G, with G
     /// the cost of a gen 2 collection. At least 50 ns.

@@ -61,7 +61,7 @@ public sealed class Calibrator
             b.Gen0CollectionSeconds = Record("GC.Collect(0)", RealPatterns.Collect(0, N(50)), "s");
             b.Gen2CollectionSeconds = Record("GC.Collect(2)", RealPatterns.Collect(2, N(20)), "s");
         }),
-        (".NET new byte[1 KiB] (gen 0 budget, small allocation cost)", b =>
+        (".NET new byte[1 KiB] and new byte[32 KiB] (gen 0 budget, small allocation costs)", b =>
         {
             var t = FreshProcess.Measure("new", 1024, N(200000));
             Record("new byte[1 KiB]", t.Seconds, "s");
@@ -70,6 +70,12 @@ public sealed class Calibrator
             // What the model's other parts of this loop (the clear, the gen 0 share) leave is the allocation itself.
             double clear = (1024 + 24) / b.Build().ZeroingBytesPerSecond(b.Gen0BudgetBytes);
             b.SmallAllocationSeconds = Record("small allocation fixed cost", CalibrationMath.SmallAllocation(t, clear, b.Gen0CollectionSeconds), "s");
+
+            // 32 KiB: above the allocation quantum, so every allocation takes the slow path.
+            var big = FreshProcess.Measure("new", 32 << 10, N(50000));
+            Record("new byte[32 KiB]", big.Seconds, "s");
+            double bigClear = ((32 << 10) + 24) / b.Build().ZeroingBytesPerSecond(b.Gen0BudgetBytes);
+            b.SmallSlowPathSeconds = Record("small allocation slow path", CalibrationMath.SmallSlowPath(big, bigClear, b.Gen0CollectionSeconds, b.SmallAllocationSeconds), "s");
         }),
         (".NET new byte[100,000] (large allocation cost) and new byte[1 MiB] (LOH budget)", b =>
         {

@@ -23,6 +23,14 @@ public class CalibrationMathTests
     }
 
     [Fact]
+    public void Small_slow_path_is_what_the_fast_path_does_not_explain()
+    {
+        var loop = new LoopTiming(300e-9, 0, 0);
+        Assert.Equal(300e-9 - 200e-9 - 15e-9, CalibrationMath.SmallSlowPath(loop, 200e-9, 0, 15e-9), 1e-15);
+        Assert.Equal(0, CalibrationMath.SmallSlowPath(new LoopTiming(100e-9, 0, 0), 200e-9, 0, 15e-9));
+    }
+
+    [Fact]
     public void Unmap_share_and_per_page_cost()
     {
         Assert.Equal(0.5e-6, CalibrationMath.UnmapPerResidentPage(2e-6 + 16384 * 0.5e-6, 2e-6, 64L << 20), 1e-12);
