@@ -7,37 +7,38 @@ namespace AllocAnalyzers.Runtime.Costs
     public static class BuiltInProfiles
     {
         /// <summary>
-        /// Measured with <c>alloc-analyzers calibrate</c> (2026-11-22, 04:34 UTC; the least disturbed of three runs)
+        /// Measured with <c>alloc-analyzers calibrate</c> (2026-11-22, 04:48 UTC; the least disturbed of three runs)
         /// on the project's reference machine:
         /// a 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12, workstation GC, while three other
-        /// builds shared it (load average about 10). Timings are minima over short batches (each .NET loop the
-        /// fastest of three fresh processes); docs/runtime-model.md, "Calibration", says which loop sets which value.
+        /// builds shared it (load average about 6). Timings are minima over short batches (each .NET loop the
+        /// fastest of five fresh processes); docs/runtime-model.md, "Calibration", says which loop sets which value.
         /// Values rounded to three significant figures. On an idle machine faults and munmap are cheaper.
         /// </summary>
         public static CostProfile LinuxReference { get; } = new CostProfileBuilder
         {
             Name = "linux-x64-reference",
-            Version = 3,
-            Source = "alloc-analyzers calibrate, 2026-11-22, 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12 workstation GC, shared machine (load ~10)",
-            ZeroingBytesPerSecondInCache = 1.67e+11,
-            ZeroingBytesPerSecondLarge = 9e+10,
+            Version = 5,
+            Source = "alloc-analyzers calibrate, 2026-11-22, 2-vCPU AMD EPYC (Zen 5) VM, Debian 12, glibc 2.36, .NET 10.0.12 workstation GC, shared machine (load ~6)",
+            ZeroingBytesPerSecondInCache = 1.6e+11,
+            ZeroingBytesPerSecondLarge = 9.31e+10,
             CacheResidentBytes = 1L << 20,
             LargeBytes = 100L << 20,
-            PageFaultSeconds = 1.88e-06,
-            ZeroPageFaultSeconds = 8.45e-07,
-            MapSeconds = 1.5e-06,
-            UnmapSeconds = 4.36e-06,
-            UnmapSecondsPerResidentPage = 2.94e-07,
-            AdviseSeconds = 4.24e-07,
-            HeapCallSeconds = 5.32e-09,
-            HeapLargeCallSeconds = 1.6e-08,
-            SmallAllocationSeconds = 1.09e-08,
-            LargeAllocationSeconds = 5e-06,
-            Gen0CollectionSeconds = 1.85e-05,
+            PageFaultSeconds = 1.39e-06,
+            ZeroPageFaultSeconds = 6.77e-07,
+            MapSeconds = 1.4e-06,
+            UnmapSeconds = 5.36e-06,
+            UnmapSecondsPerResidentPage = 2.74e-07,
+            AdviseSeconds = 4.4e-07,
+            HeapCallSeconds = 5.52e-09,
+            HeapLargeCallSeconds = 1.63e-08,
+            SmallAllocationSeconds = 1.04e-08,
+            SmallSlowPathSeconds = 7.75e-08,
+            LargeAllocationSeconds = 4.22e-06,
+            Gen0CollectionSeconds = 1.96e-05,
             Gen0BudgetBytes = 16_864_367,
-            Gen2CollectionSeconds = 5.85e-05,
+            Gen2CollectionSeconds = 5.17e-05,
             LohBytesPerGen2 = 3_146_249,
-            PoolRentReturnSeconds = 1.29e-08,
+            PoolRentReturnSeconds = 1.34e-08,
         }.Build();
 
         /// <summary>

@@ -28,6 +28,7 @@ namespace AllocAnalyzers.Runtime.Costs
             HeapCallSeconds = b.HeapCallSeconds;
             HeapLargeCallSeconds = b.HeapLargeCallSeconds;
             SmallAllocationSeconds = b.SmallAllocationSeconds;
+            SmallSlowPathSeconds = b.SmallSlowPathSeconds;
             LargeAllocationSeconds = b.LargeAllocationSeconds;
             Gen0CollectionSeconds = b.Gen0CollectionSeconds;
             Gen0BudgetBytes = b.Gen0BudgetBytes;
@@ -77,6 +78,12 @@ namespace AllocAnalyzers.Runtime.Costs
 
         /// <summary>Fixed cost of one small-object allocation (allocation helper, context refills), beyond clearing.</summary>
         public double SmallAllocationSeconds { get; }
+
+        /// <summary>
+        /// Extra cost of a small-object allocation too large for an allocation context (above the 8 KiB + 32
+        /// quantum): each one takes the allocator's slow path for a context of its own.
+        /// </summary>
+        public double SmallSlowPathSeconds { get; }
 
         /// <summary>Fixed cost of one large or pinned object allocation (the GC's slow path: lock, find or commit room), beyond clearing.</summary>
         public double LargeAllocationSeconds { get; }

@@ -33,6 +33,7 @@ namespace AllocAnalyzers.Runtime.Costs
         public double HeapCallSeconds { get; set; }
         public double HeapLargeCallSeconds { get; set; }
         public double SmallAllocationSeconds { get; set; }
+        public double SmallSlowPathSeconds { get; set; }
         public double LargeAllocationSeconds { get; set; }
         public double Gen0CollectionSeconds { get; set; }
         public long Gen0BudgetBytes { get; set; }

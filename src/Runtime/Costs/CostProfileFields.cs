@@ -94,6 +94,8 @@ namespace AllocAnalyzers.Runtime.Costs
                 p => p.HeapLargeCallSeconds, b => b.HeapLargeCallSeconds, (b, v) => b.HeapLargeCallSeconds = v),
             F("small_allocation_seconds", CostUnit.Seconds, true, "fixed cost of one small-object (gen 0) array allocation, beyond clearing",
                 p => p.SmallAllocationSeconds, b => b.SmallAllocationSeconds, (b, v) => b.SmallAllocationSeconds = v),
+            F("small_slow_path_seconds", CostUnit.Seconds, true, "extra cost of a small-object allocation above the 8 KiB + 32 allocation quantum",
+                p => p.SmallSlowPathSeconds, b => b.SmallSlowPathSeconds, (b, v) => b.SmallSlowPathSeconds = v),
             F("large_allocation_seconds", CostUnit.Seconds, true, "fixed cost of one large or pinned array allocation, beyond clearing",
                 p => p.LargeAllocationSeconds, b => b.LargeAllocationSeconds, (b, v) => b.LargeAllocationSeconds = v),
             F("gen0_collection_seconds", CostUnit.Seconds, true, "one gen 0 collection of dead young objects",

@@ -19,6 +19,8 @@ namespace AllocAnalyzers.Runtime.Estimates
         private const long Long = 2L << 20;
         private const int CacheLimit = 4096;
 
+        private static readonly SimulationOptions AnalyzerOptions = new SimulationOptions { MaxSteadyStateIterations = 2048 };
+
         // Analyzers ask for the same few sizes again and again: remember answers per profile instance.
         private static readonly ConditionalWeakTable<CostProfile, ConcurrentDictionary<string, CostEstimate>> Cache =
             new ConditionalWeakTable<CostProfile, ConcurrentDictionary<string, CostEstimate>>();
@@ -28,12 +30,14 @@ namespace AllocAnalyzers.Runtime.Estimates
         {
             if (profile == null) throw new ArgumentNullException(nameof(profile));
             if (options != null) return Compute(body, platform, profile, explain, largeObjectHeap, prefix, options);
+
+            // The analyzers' path: bounded work per estimate (a few thousand simulated iterations at most).
             var cache = Cache.GetValue(profile, _ => new ConcurrentDictionary<string, CostEstimate>());
             string key = ((int)platform).ToString(System.Globalization.CultureInfo.InvariantCulture) + "|" + prefix + "|"
                 + string.Join(";", body.Select(b => b.Kind + " " + b.Size.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             if (cache.TryGetValue(key, out var known)) return known;
             if (cache.Count > CacheLimit) cache.Clear();
-            return cache[key] = Compute(body, platform, profile, explain, largeObjectHeap, prefix, null);
+            return cache[key] = Compute(body, platform, profile, explain, largeObjectHeap, prefix, AnalyzerOptions);
         }
 
         private static CostEstimate Compute(TraceOp[] body, TargetPlatform platform, CostProfile profile, TraceOpKind explain, bool largeObjectHeap, string prefix,

@@ -25,17 +25,19 @@ public static class CalibrationMath
     public static double SmallAllocation(LoopTiming loop, double clearSeconds, double gen0Seconds) =>
         Math.Max(1e-9, loop.Seconds - clearSeconds - loop.Gen0PerIteration * gen0Seconds);
 
+    /// <summary>The slow-path surcharge of a small object above the allocation quantum: its loop's rest less the fast-path cost.</summary>
+    public static double SmallSlowPath(LoopTiming loop, double clearSeconds, double gen0Seconds, double smallAllocationSeconds) =>
+        Math.Max(0, SmallAllocation(loop, clearSeconds, gen0Seconds) - smallAllocationSeconds);
+
     /// <summary>
-    /// Solves t = A + g × G for the fixed large-allocation cost A and the cost G of a gen 2 collection triggered
-    /// by allocation, from two uninitialized-array loops that collect at different rates g (a 1 MiB array fills
-    /// the LOH budget ten times faster than a 100 KB one). When the rates are too close to separate the two,
-    /// G is the forced collection's cost. A is at least 50 ns; G at least the forced cost.
+    /// The fixed cost A of a large allocation from a loop whose clear is already taken out: t = A + g × G, with G
+    /// the cost of a gen 2 collection. At least 50 ns.
     /// </summary>
-    public static (double FixedSeconds, double Gen2Seconds) LargeAllocationFit(LoopTiming rare, LoopTiming frequent, double forcedGen2Seconds)
-    {
-        double dg = frequent.Gen2PerIteration - rare.Gen2PerIteration;
-        double gen2 = dg > 0.02 ? (frequent.Seconds - rare.Seconds) / dg : forcedGen2Seconds;
-        gen2 = Math.Max(forcedGen2Seconds, gen2);
-        return (Math.Max(50e-9, rare.Seconds - rare.Gen2PerIteration * gen2), gen2);
-    }
+    /// <remarks>
+    /// Solving for G as well, from two loops that collect at different rates, amplifies the noise of a shared
+    /// machine (the difference of two noisy times over a difference of rates); a forced blocking gen 2 on the
+    /// same small heap, timed in many short batches, is the steadier figure.
+    /// </remarks>
+    public static double LargeAllocationFixed(LoopTiming withoutClear, double gen2Seconds) =>
+        Math.Max(50e-9, withoutClear.Seconds - withoutClear.Gen2PerIteration * gen2Seconds);
 }

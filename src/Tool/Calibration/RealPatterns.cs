@@ -27,7 +27,7 @@ public static unsafe class RealPatterns
         Stopwatches.FastestSeconds(() =>
         {
             for (int i = 0; i < iterations; i++) LibC.Free(LibC.Calloc(1, (nuint)size));
-        }, perBatch: 1, batches: 7, warmUp: 1, split: false);
+        }, perBatch: 1, batches: 15, warmUp: 1, split: false);
 
     /// <summary>memset of a resident buffer of <paramref name="size"/> bytes.</summary>
     public static double Memset(long size, int perBatch)

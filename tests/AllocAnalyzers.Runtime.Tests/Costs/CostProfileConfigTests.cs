@@ -74,7 +74,7 @@ public class CostProfileConfigTests
         {
             System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("de-DE");
             string text = CostProfileConfig.Write(BuiltInProfiles.LinuxReference);
-            Assert.Contains("page_fault_seconds = 1.88E-06", text);
+            Assert.Contains("page_fault_seconds = 1.39E-06", text);
             Assert.True(CostProfileConfig.TryRead(Lookup(text), out _, out var error), error);
         }
         finally

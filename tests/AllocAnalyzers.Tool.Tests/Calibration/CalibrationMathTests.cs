@@ -6,30 +6,12 @@ namespace AllocAnalyzers.Tool.Tests.Calibration;
 public class CalibrationMathTests
 {
     [Fact]
-    public void Large_allocation_fit_recovers_fixed_and_gen2_costs()
+    public void Large_allocation_fixed_cost_is_what_the_gen2_share_leaves()
     {
-        const double A = 7e-6, G = 65e-6;
-        var rare = new LoopTiming(A + 0.031 * G, 0, 0.031);
-        var frequent = new LoopTiming(A + 0.333 * G, 0, 0.333);
-        var (fixedSeconds, gen2) = CalibrationMath.LargeAllocationFit(rare, frequent, forcedGen2Seconds: 30e-6);
-        Assert.Equal(A, fixedSeconds, 1e-12);
-        Assert.Equal(G, gen2, 1e-12);
-    }
-
-    [Fact]
-    public void Large_allocation_fit_falls_back_to_the_forced_collection_cost()
-    {
-        // Rates too close to separate: the forced cost stands in for G.
-        var a = new LoopTiming(10e-6, 0, 0.030);
-        var b = new LoopTiming(12e-6, 0, 0.031);
-        var (fixedSeconds, gen2) = CalibrationMath.LargeAllocationFit(a, b, forcedGen2Seconds: 50e-6);
-        Assert.Equal(50e-6, gen2);
-        Assert.Equal(10e-6 - 0.030 * 50e-6, fixedSeconds, 1e-12);
-
-        // Noise that makes the frequent loop faster never gives a gen 2 cheaper than a forced one, nor A below 50 ns.
-        var (fixed2, gen2b) = CalibrationMath.LargeAllocationFit(new LoopTiming(1e-6, 0, 0.03), new LoopTiming(0.5e-6, 0, 0.33), 50e-6);
-        Assert.Equal(50e-6, gen2b);
-        Assert.Equal(50e-9, fixed2);
+        var loop = new LoopTiming(7e-6 + 0.031 * 50e-6, 0, 0.031);
+        Assert.Equal(7e-6, CalibrationMath.LargeAllocationFixed(loop, 50e-6), 1e-12);
+        // Noise that leaves nothing never gives less than 50 ns.
+        Assert.Equal(50e-9, CalibrationMath.LargeAllocationFixed(new LoopTiming(1e-6, 0, 0.5), 50e-6));
     }
 
     [Fact]
@@ -38,6 +20,14 @@ public class CalibrationMathTests
         var loop = new LoopTiming(60e-9, 1.0 / 16_000, 0);
         Assert.Equal(60e-9 - 8e-9 - 20e-6 / 16_000, CalibrationMath.SmallAllocation(loop, 8e-9, 20e-6), 1e-15);
         Assert.Equal(1e-9, CalibrationMath.SmallAllocation(new LoopTiming(1e-9, 0, 0), 8e-9, 0));
+    }
+
+    [Fact]
+    public void Small_slow_path_is_what_the_fast_path_does_not_explain()
+    {
+        var loop = new LoopTiming(300e-9, 0, 0);
+        Assert.Equal(300e-9 - 200e-9 - 15e-9, CalibrationMath.SmallSlowPath(loop, 200e-9, 0, 15e-9), 1e-15);
+        Assert.Equal(0, CalibrationMath.SmallSlowPath(new LoopTiming(100e-9, 0, 0), 200e-9, 0, 15e-9));
     }
 
     [Fact]

@@ -25,6 +25,12 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         /// </summary>
         public const long UninitializedMinBytes = 2048;
 
+        /// <summary>
+        /// Allocation contexts are at least <c>CLR_SIZE</c> = 8 KiB + 32 bytes (gc.h, as shared/FACTS.md records): a larger
+        /// small object never fits the current context and takes the allocator's slow path.
+        /// </summary>
+        public const long AllocationQuantum = 8 * 1024 + 32;
+
         /// <summary>Array header on 64-bit: object header, method table pointer, length (3 × 8 bytes).</summary>
         public const long ArrayOverhead = 24;
 
@@ -39,7 +45,11 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         public ManagedHeap(SimulationContext context)
         {
             _context = context;
-            _gen0 = context.Memory.Map(context.Ledger.Profile.Gen0BudgetBytes);
+            // Gen 0 is in use long before any loop of interest runs: its pages are resident from the start, so a
+            // loop's steady state shows no first-touch faults there.
+            long gen0Budget = context.Ledger.Profile.Gen0BudgetBytes;
+            _gen0 = context.Memory.Map(gen0Budget);
+            context.Memory.Write(_gen0, 0, VirtualMemory.RoundUpToPage(gen0Budget));
         }
 
         /// <summary>True when an array of <paramref name="bytes"/> payload bytes lands on the Large Object Heap.</summary>
@@ -87,6 +97,12 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 ledger.Gen0Collection();
                 ledger.Note("gen 0 collection");
                 _gen0Used = 0;
+            }
+
+            if (size > AllocationQuantum)
+            {
+                ledger.Totals.Seconds += ledger.Profile.SmallSlowPathSeconds;
+                ledger.Note("larger than an allocation context: the allocator's slow path");
             }
 
             long offset = _gen0Used;

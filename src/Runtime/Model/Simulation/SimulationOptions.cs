@@ -14,6 +14,13 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
         /// <summary>Repetitions longer than this are simulated in part and extrapolated from a steady-state window.</summary>
         public long ExactRepeatLimit { get; set; } = 1024;
 
+        /// <summary>
+        /// At most this many iterations are spent looking for, and measuring, a collecting loop's period. A small
+        /// value makes estimates fast at the price of missing rare collections (gen 0 after thousands of small arrays,
+        /// a few percent of their cost).
+        /// </summary>
+        public int MaxSteadyStateIterations { get; set; } = 32768;
+
         public static SimulationOptions Default => new SimulationOptions();
     }
 }

@@ -16,7 +16,6 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
         private const int WarmUpIterations = 16;
         private const int QuietWindow = 64;
         private const int PeriodsInWindow = 4;
-        private const int MaxSearch = 32768;
 
         private readonly SimulationContext _context;
         private readonly INativeAllocator _native;
@@ -94,7 +93,7 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
             double before = Events();
             long searched = 0;
             // Only the GC makes a loop periodic; a purely native loop is steady after its warm-up.
-            long searchLimit = CollectsGarbage(op) ? MaxSearch : QuietWindow;
+            long searchLimit = CollectsGarbage(op) ? _options.MaxSteadyStateIterations : QuietWindow;
             while (done < n && Events() == before && searched < searchLimit)
             {
                 Step();
@@ -105,7 +104,7 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
             var start = totals.Clone();
             long startDone = done;
             double startEvents = Events();
-            while (done < n && done - startDone < MaxSearch
+            while (done < n && done - startDone < _options.MaxSteadyStateIterations
                 && (periodic ? Events() - startEvents < PeriodsInWindow : done - startDone < QuietWindow))
             {
                 Step();
