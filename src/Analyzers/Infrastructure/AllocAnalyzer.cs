@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Runtime.Costs;
@@ -12,6 +13,14 @@ namespace AllocAnalyzers.Infrastructure
     /// </summary>
     public abstract class AllocAnalyzer : DiagnosticAnalyzer
     {
+        /// <summary>Each analyzer reports its one rule, and ALLOC900 for a setting it cannot use.</summary>
+        protected AllocAnalyzer(DiagnosticDescriptor rule)
+        {
+            SupportedDiagnostics = ImmutableArray.Create(rule, ConfigurationDiagnostics.InvalidConfiguration);
+        }
+
+        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; }
+
         public sealed override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
@@ -28,7 +37,7 @@ namespace AllocAnalyzers.Infrastructure
         private void ReportProfileError(CompilationStartAnalysisContext context, AnalysisSession session)
         {
             string? error = session.CostProfileSetting.Error;
-            if (error == null || !SupportedDiagnostics.Contains(ConfigurationDiagnostics.InvalidConfiguration)) return;
+            if (error == null) return;
             var compilation = context.Compilation;
             context.RegisterSyntaxTreeAction(tree =>
             {

@@ -28,8 +28,10 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             description: "Without [SkipLocalsInit] on the method, a containing type or the module, the method is compiled with .locals init and the JIT zeroes every stackalloc block. When the code writes the buffer before reading it, add [SkipLocalsInit] (it requires AllowUnsafeBlocks). Configure the size threshold with dotnet_code_quality.ALLOC005.threshold_bytes.",
             severity: DiagnosticSeverity.Info);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+        public LargeZeroedStackallocAnalyzer()
+            : base(Rule)
+        {
+        }
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
         {

@@ -30,7 +30,10 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
             description: "The block is allocated uninitialized and then zeroed completely before anything reads or writes it. NativeMemory.AllocZeroed (calloc) returns zeroed memory in one call; for blocks the allocator maps fresh from the OS (glibc: 128 KiB and more on first use; Windows heap: about 1 MiB and more) nothing is written at all, the pages are demand-zero. For Marshal.AllocHGlobal the matching FreeHGlobal must become NativeMemory.Free.",
             severity: DiagnosticSeverity.Info);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Rule);
+        public NativeAllocThenClearAnalyzer()
+            : base(Rule)
+        {
+        }
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
         {

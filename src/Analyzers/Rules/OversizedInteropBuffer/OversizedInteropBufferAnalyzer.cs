@@ -36,8 +36,10 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             messageFormat: "'{0}' zeroes {1} on every call, but '{2}' is given a length of {3}: {4} are zeroed for nothing; about {5} per call against {6} for the size used ({7} profile)",
             description: "The buffer is allocated (and zero-filled) in the method and passed to native code together with a length that is provably smaller than the buffer, so the native side can never touch the excess. Allocate only the length the call uses, reuse a buffer, or rent one. Configure the smallest excess reported with dotnet_code_quality.ALLOC003.min_excess_bytes.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+        public OversizedInteropBufferAnalyzer()
+            : base(Rule)
+        {
+        }
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
         {

@@ -32,8 +32,10 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
         /// <summary>By default: the runtime's own threshold, below which AllocateUninitializedArray zeroes anyway.</summary>
         public const long DefaultThresholdBytes = UninitializedArrayThreshold.FallbackBytes;
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+        public OverwrittenZeroedAllocationAnalyzer()
+            : base(Rule)
+        {
+        }
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
         {

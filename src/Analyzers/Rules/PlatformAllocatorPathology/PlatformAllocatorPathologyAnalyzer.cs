@@ -51,8 +51,10 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             messageFormat: "'{0}' is freed and allocated again on every loop iteration, and {1} zero-fills all {2} each time; per iteration: {3}",
             description: "calloc (NativeMemory.AllocZeroed) of a large block is normally cheap: fresh pages from the OS are already zero. But once the block has been freed, some allocators hand the same memory back and must clear it: macOS libmalloc serves blocks from about 127 KB up to 128 MiB (version- and memory-dependent) from its large-block cache and bzeroes them; glibc reuses freed chunks between 128 KiB and 32 MiB and memsets them. Allocate the block once before the loop, free it after, and clear only what each iteration needs. Targets come from alloc_analyzers.target_platforms or the RuntimeIdentifier(s); the smallest size considered is dotnet_code_quality.ALLOC007.min_bytes.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+        public PlatformAllocatorPathologyAnalyzer()
+            : base(Rule)
+        {
+        }
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
         {

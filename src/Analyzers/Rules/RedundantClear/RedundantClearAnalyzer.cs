@@ -1,3 +1,4 @@
+using AllocAnalyzers.Operations.Clears;
 using System.Collections.Immutable;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
@@ -30,8 +31,10 @@ namespace AllocAnalyzers.Rules.RedundantClear
             messageFormat: "'{0}' clears {1} that {2} already zeroed, and nothing has written it since: about {3} for nothing ({4} profile)",
             description: "The memory was zeroed when it was allocated (new T[n], GC.AllocateArray, NativeMemory.AllocZeroed, or stackalloc without [SkipLocalsInit]) and no path from the allocation to the clear can have written it, so the clear is a memset that changes nothing. Remove it. Configure the smallest size reported with dotnet_code_quality.ALLOC002.threshold_bytes.");
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Rule, ConfigurationDiagnostics.InvalidConfiguration);
+        public RedundantClearAnalyzer()
+            : base(Rule)
+        {
+        }
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
         {

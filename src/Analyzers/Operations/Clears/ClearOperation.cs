@@ -1,6 +1,6 @@
 using Microsoft.CodeAnalysis;
 
-namespace AllocAnalyzers.Rules.RedundantClear
+namespace AllocAnalyzers.Operations.Clears
 {
     /// <summary>An operation that stores zero into a range of a buffer, and nothing else.</summary>
     internal sealed class ClearOperation

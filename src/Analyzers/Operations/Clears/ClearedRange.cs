@@ -4,7 +4,7 @@ using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AllocAnalyzers.Rules.RedundantClear
+namespace AllocAnalyzers.Operations.Clears
 {
     /// <summary>
     /// Proves that a clear stays inside a fresh allocation (so removing it cannot remove an

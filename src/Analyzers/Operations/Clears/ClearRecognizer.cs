@@ -3,7 +3,7 @@ using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AllocAnalyzers.Rules.RedundantClear
+namespace AllocAnalyzers.Operations.Clears
 {
     /// <summary>
     /// Recognizes the ways C# code zeroes a buffer: <c>Array.Clear</c> (all overloads),
