@@ -15,6 +15,16 @@ internal static class CorpusCompilation
         "NETSTANDARD2_1_OR_GREATER", "NETSTANDARD2_0_OR_GREATER", "RELEASE",
     };
 
+    private const string ImplicitUsings = """
+        global using System;
+        global using System.Collections.Generic;
+        global using System.IO;
+        global using System.Linq;
+        global using System.Net.Http;
+        global using System.Threading;
+        global using System.Threading.Tasks;
+        """;
+
     public static (CSharpCompilation Compilation, int Files) Create(string folder)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Preview, preprocessorSymbols: PreprocessorSymbols);
@@ -26,6 +36,8 @@ internal static class CorpusCompilation
             .AsParallel().AsOrdered()
             .Select(path => CSharpSyntaxTree.ParseText(SourceText.From(File.ReadAllText(path)), parseOptions, path))
             .ToList();
+        // The SDK's implicit usings (ImplicitUsings=enable), which most modern projects rely on.
+        trees.Add(CSharpSyntaxTree.ParseText(ImplicitUsings, parseOptions, Path.Combine(folder, "obj", "ImplicitUsings.g.cs")));
         var options = new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable, concurrentBuild: true);
         return (CSharpCompilation.Create(Path.GetFileName(folder.TrimEnd('/')), trees, FrameworkReferences(), options), files.Count);
     }
