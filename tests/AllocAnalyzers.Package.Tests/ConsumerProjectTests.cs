@@ -2,9 +2,9 @@ namespace AllocAnalyzers.Package.Tests;
 
 /// <summary>
 /// A fresh consumer project references the packed package by PackageReference from a local
-/// folder feed, builds the sample sources and must report ALLOC001 exactly at the lines the
-/// samples mark with <c>// expect: ALLOC001</c>; <c>dotnet format analyzers</c> then applies the
-/// fix and the result still builds, with no ALLOC001 left.
+/// folder feed, builds the sample sources and must report every rule exactly at the lines the
+/// samples mark with <c>// expect: ALLOCnnn</c>; <c>dotnet format analyzers</c> then applies the
+/// ALLOC001 fix and the result still builds, with no ALLOC001 left.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
 public class ConsumerProjectTests
@@ -14,15 +14,18 @@ public class ConsumerProjectTests
     public ConsumerProjectTests(PackedPackage package) => _package = package;
 
     [Fact]
-    public void Consumer_build_reports_ALLOC001_at_the_expected_lines_and_format_fixes_them()
+    public void Consumer_build_reports_every_rule_at_the_expected_lines_and_format_fixes_ALLOC001()
     {
         string consumer = CreateConsumer("consumer");
         string sampleDirectory = Path.Combine(_package.RepositoryRoot, "samples", "AllocSamples");
-        var expected = ExpectedDiagnostics.FromSources(sampleDirectory, "ALLOC001");
-        Assert.NotEmpty(expected);
-
         string build = Build(consumer);
-        Assert.Equal(expected, ExpectedDiagnostics.FromBuildOutput(build, "ALLOC001"));
+        foreach (string rule in new[] { "ALLOC001", "ALLOC002", "ALLOC003", "ALLOC004", "ALLOC005", "ALLOC006", "ALLOC007" })
+        {
+            var expected = ExpectedDiagnostics.FromSources(sampleDirectory, rule);
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected, ExpectedDiagnostics.FromBuildOutput(build, rule));
+        }
+
         Assert.Contains("per iteration", build);
 
         ProcessRunner.Dotnet("format analyzers --diagnostics ALLOC001 --severity warn --no-restore", consumer);
@@ -35,7 +38,8 @@ public class ConsumerProjectTests
     {
         string directory = Path.Combine(_package.WorkDirectory, name);
         Directory.CreateDirectory(directory);
-        foreach (var source in Directory.EnumerateFiles(Path.Combine(_package.RepositoryRoot, "samples", "AllocSamples"), "*.cs"))
+        string samples = Path.Combine(_package.RepositoryRoot, "samples", "AllocSamples");
+        foreach (var source in Directory.EnumerateFiles(samples, "*.cs").Append(Path.Combine(samples, ".editorconfig")))
         {
             File.Copy(source, Path.Combine(directory, Path.GetFileName(source)));
         }
