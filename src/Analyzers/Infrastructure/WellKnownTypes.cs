@@ -27,6 +27,8 @@ namespace AllocAnalyzers.Infrastructure
             MemoryStream = compilation.GetTypeByMetadataName("System.IO.MemoryStream");
             StringBuilder = compilation.GetTypeByMetadataName("System.Text.StringBuilder");
             Stream = compilation.GetTypeByMetadataName("System.IO.Stream");
+            Random = compilation.GetTypeByMetadataName("System.Random");
+            RandomNumberGenerator = compilation.GetTypeByMetadataName("System.Security.Cryptography.RandomNumberGenerator");
             Marshal = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.Marshal");
             NativeMemory = compilation.GetTypeByMetadataName("System.Runtime.InteropServices.NativeMemory");
             Unsafe = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.Unsafe");
@@ -54,6 +56,8 @@ namespace AllocAnalyzers.Infrastructure
         public INamedTypeSymbol? MemoryStream { get; }
         public INamedTypeSymbol? StringBuilder { get; }
         public INamedTypeSymbol? Stream { get; }
+        public INamedTypeSymbol? Random { get; }
+        public INamedTypeSymbol? RandomNumberGenerator { get; }
         public INamedTypeSymbol? Marshal { get; }
         public INamedTypeSymbol? NativeMemory { get; }
         public INamedTypeSymbol? Unsafe { get; }

@@ -70,6 +70,11 @@ namespace AllocAnalyzers.Operations
                 case "Copy" when SymbolEqualityComparer.Default.Equals(owner, types.Marshal) && args.Length == 4 && method.Parameters[1].Type is IArrayTypeSymbol:
                     return !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders) && HoldingLocals.IsHolder(invocation.ValueOf(1), holders, types) && IsZero(invocation.ValueOf(2)) && Covers(invocation.ValueOf(3), false, memory, holders);
 
+                // Random.NextBytes fills every byte; only System.Random itself, since a subclass may override it.
+                case "NextBytes" when invocation.Instance != null && SymbolEqualityComparer.Default.Equals(invocation.Instance.Type, types.Random) && args.Length == 1:
+                    return memory.ElementSize == 1 && HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types);
+                case "Fill" when SymbolEqualityComparer.Default.Equals(owner, types.RandomNumberGenerator) && method.IsStatic && args.Length == 1:
+                    return memory.ElementSize == 1 && HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types);
                 case "Fill" when invocation.Instance != null && WellKnownTypes.Is(owner, types.Span) && args.Length == 1:
                     return HoldingLocals.IsHolder(invocation.Instance, holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders);
                 case "Fill" when SymbolEqualityComparer.Default.Equals(owner, types.Array) && args.Length == 2:

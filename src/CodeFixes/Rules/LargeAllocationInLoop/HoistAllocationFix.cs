@@ -39,23 +39,48 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             if (declaration == null) return null;
             var operation = model.GetOperation(target.Node, cancellationToken);
             if (operation == null) return null;
-            var allocation = ManagedAllocationRecognizer.Recognize(operation, new WellKnownTypes(model.Compilation));
+            var types = new WellKnownTypes(model.Compilation);
+            var allocation = ManagedAllocationRecognizer.Recognize(operation, types);
             if (allocation == null) return null;
 
             var loop = LoopSyntax.OutermostLoop(declaration.Statement);
             if (loop == null || !StatementPlacement.CanInsertBefore(loop)) return null;
             if (HasNameConflict(declaration, loop, model, cancellationToken)) return null;
 
-            var reset = ResetStatement(allocation, declaration, model, cancellationToken);
-            if (reset == null) return null;
             var hoisted = HoistedDeclaration(declaration, allocation, loop, model, cancellationToken);
             if (hoisted == null) return null;
 
+            // An array that every iteration overwrites in full before reading needs no reset at all.
+            if (allocation.Kind != AllocationKind.CapacityConstructor && IterationOverwritesBeforeReading(operation, types))
+            {
+                return new FixPlan(editor =>
+                {
+                    StatementPlacement.InsertBefore(editor, loop, new[] { hoisted });
+                    StatementRemoval.Remove(editor, declaration.Statement);
+                });
+            }
+
+            var reset = ResetStatement(allocation, declaration, model, cancellationToken);
+            if (reset == null) return null;
             return new FixPlan(editor =>
             {
                 StatementPlacement.InsertBefore(editor, loop, new[] { hoisted });
                 editor.ReplaceNode(declaration.Statement, reset.WithTriviaFrom(declaration.Statement));
             });
+        }
+
+        /// <summary>
+        /// True when, from the allocation on, every element is written before any is read and before
+        /// the next iteration allocates again (the flow view ALLOC004 uses): then what an earlier
+        /// iteration left in the reused buffer can never be seen.
+        /// </summary>
+        private static bool IterationOverwritesBeforeReading(IOperation allocation, WellKnownTypes types)
+        {
+            var memory = ZeroedMemoryRecognizer.Recognize(allocation, types);
+            var graph = FlowGraphs.Create(allocation.Root());
+            if (memory == null || graph == null) return false;
+            var view = BufferFlowView.Create(graph, allocation, types);
+            return view.IsTracked && OverwriteBeforeRead.Find(allocation, memory, view, types) != null;
         }
 
         private static StatementSyntax? ResetStatement(ManagedAllocation allocation, AllocationDeclaration declaration, SemanticModel model, CancellationToken cancellationToken)

@@ -48,6 +48,79 @@ public class LargeAllocationInLoopCodeFixTests
         """, HoistAllocationFix.Key);
 
     [Fact]
+    public Task Hoist_needs_no_clear_when_every_iteration_overwrites_before_reading() => VerifyFix.VerifyFixAsync("""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            void M(Random random, Stream output)
+            {
+                for (int i = 0; i < 20; i++)
+                {
+                    // 512 KB of noise per file
+                    var data = {|ALLOC001:new byte[512 * 1024]|};
+                    random.NextBytes(data);
+                    output.Write(data, 0, data.Length);
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+
+        class C
+        {
+            void M(Random random, Stream output)
+            {
+                var data = new byte[512 * 1024];
+                for (int i = 0; i < 20; i++)
+                {
+                    // 512 KB of noise per file
+                    random.NextBytes(data);
+                    output.Write(data, 0, data.Length);
+                }
+            }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Fact]
+    public Task Hoist_keeps_the_clear_when_a_read_may_come_first() => VerifyFix.VerifyFixAsync("""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            void M(Random random, Stream output, bool noisy)
+            {
+                for (int i = 0; i < 20; i++)
+                {
+                    var data = {|ALLOC001:new byte[512 * 1024]|};
+                    if (noisy) random.NextBytes(data);
+                    output.Write(data, 0, data.Length);
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.IO;
+
+        class C
+        {
+            void M(Random random, Stream output, bool noisy)
+            {
+                var data = new byte[512 * 1024];
+                for (int i = 0; i < 20; i++)
+                {
+                    Array.Clear(data, 0, data.Length);
+                    if (noisy) random.NextBytes(data);
+                    output.Write(data, 0, data.Length);
+                }
+            }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Fact]
     public Task Hoist_goes_above_the_outermost_loop_and_adds_the_using() => VerifyFix.VerifyFixAsync("""
         class C
         {

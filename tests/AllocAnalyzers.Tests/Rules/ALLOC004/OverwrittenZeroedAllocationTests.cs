@@ -17,6 +17,7 @@ public class OverwrittenZeroedAllocationTests
 
         public struct Pixel { public byte R, G, B, A; }
         public struct WithRef { public string S; public int X; }
+        public class PartialRandom : Random { public override void NextBytes(byte[] buffer) => buffer[0] = 1; }
 
         public class C
         {
@@ -50,10 +51,15 @@ public class OverwrittenZeroedAllocationTests
     [InlineData("var b = {|ALLOC004:new Pixel[n]|}; for (int i = 0; i < b.Length; i++) b[i] = default; return null;")]
     [InlineData("var b = {|ALLOC004:new byte[n]|}; int len = b.Length; if (flag) n++; stream.ReadExactly(b); return b;")]
     [InlineData("if (flag) { var b = {|ALLOC004:new byte[n]|}; stream.ReadExactly(b); return b; } return null;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; Random.Shared.NextBytes(b); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; new Random(1).NextBytes(b.AsSpan()); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[n]|}; System.Security.Cryptography.RandomNumberGenerator.Fill(b); return b;")]
     public Task Flags_allocation_overwritten_before_any_read(string body) => Verify.VerifyAsync(InMethod(body));
 
     [Theory]
     [InlineData("var b = new byte[2047]; stream.ReadExactly(b); return b;")]
+    [InlineData("var b = new byte[n]; new PartialRandom().NextBytes(b); return b;")]
+    [InlineData("var b = new int[n]; var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(b.AsSpan()); Random.Shared.NextBytes(bytes.Slice(4)); return null;")]
     [InlineData("var b = new int[511]; for (int i = 0; i < b.Length; i++) b[i] = i; return null;")]
     [InlineData("var b = new string[n]; for (int i = 0; i < b.Length; i++) b[i] = \"\"; return null;")]
     [InlineData("var b = new WithRef[n]; for (int i = 0; i < b.Length; i++) b[i] = default; return null;")]
