@@ -12,21 +12,20 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
     /// Simplified: one arena, no tcache or fastbins (calloc bypasses tcache before glibc 2.42 anyway),
     /// free chunks coalesce at once.
     /// </summary>
-    public sealed class GlibcMalloc : INativeAllocator
+    public sealed class GlibcMalloc : NativeAllocator
     {
-        private readonly SimulationContext _context;
         private readonly ArenaHeap _heap;
 
         public GlibcMalloc(SimulationContext context, long? fixedMmapThreshold = null)
+            : base(context)
         {
-            _context = context;
             _heap = new ArenaHeap(context, GlibcTunables.MinChunk);
             MmapThreshold = fixedMmapThreshold ?? GlibcTunables.MmapThresholdMin;
             TrimThreshold = GlibcTunables.TrimThreshold;
             DynamicThreshold = fixedMmapThreshold == null;
         }
 
-        public string Name => "glibc malloc";
+        public override string Name => "glibc malloc";
 
         /// <summary>Current mmap threshold (raised by frees of mmapped chunks while dynamic).</summary>
         public long MmapThreshold { get; private set; }
@@ -36,24 +35,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         /// <summary>False once M_MMAP_THRESHOLD is set (mallopt or MALLOC_MMAP_THRESHOLD_), which freezes it.</summary>
         public bool DynamicThreshold { get; }
 
-        public NativeBlock Malloc(long size) => Allocate(size, clear: false);
-
-        public NativeBlock Calloc(long size) => Allocate(size, clear: true);
-
-        public NativeBlock Realloc(NativeBlock block, long size)
+        protected override void Release(NativeBlock block)
         {
-            // Copying realloc: a new block, the old contents copied (charged as a memset-speed pass), the old block freed.
-            var moved = Allocate(size, clear: false);
-            long copy = Math.Min(block.Requested, size);
-            _context.Write(moved.Mapping, moved.Offset, copy);
-            _context.Ledger.Copy(copy);
-            Free(block);
-            return moved;
-        }
-
-        public void Free(NativeBlock block)
-        {
-            _context.Ledger.HeapCall(block.Requested);
             if (block.State is MmappedChunk m)
             {
                 // free(): "if (!mp_.no_dyn_threshold && chunksize_nomask (p) > mp_.mmap_threshold
@@ -62,27 +45,25 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 {
                     MmapThreshold = m.Size;
                     TrimThreshold = 2 * m.Size;
-                    _context.Ledger.Note("munmap; mmap threshold raised to " + CostFormat.Bytes(MmapThreshold));
+                    Context.Ledger.Note("munmap; mmap threshold raised to " + CostFormat.Bytes(MmapThreshold));
                 }
                 else
                 {
-                    _context.Ledger.Note("munmap");
+                    Context.Ledger.Note("munmap");
                 }
 
-                _context.Unmap(m.Mapping);
+                Context.Unmap(m.Mapping);
                 return;
             }
 
             var chunk = (ArenaHeap.Chunk)block.State;
             _heap.Release(chunk);
-            _context.Ledger.Note("chunk returned to the heap");
+            Context.Ledger.Note("chunk returned to the heap");
             if (chunk.Size >= GlibcTunables.ConsolidationThreshold && _heap.TopSize >= TrimThreshold) Trim();
         }
 
-        private NativeBlock Allocate(long size, bool clear)
+        protected override NativeBlock Allocate(long size, bool clear)
         {
-            if (size < 0) throw new ArgumentOutOfRangeException(nameof(size));
-            _context.Ledger.HeapCall(size);
             long nb = GlibcTunables.RequestToChunkSize(size);
             long oldTop = _heap.TopStart;
 
@@ -92,12 +73,12 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             var chunk = _heap.TakeFree(nb);
             if (chunk != null)
             {
-                _context.Ledger.Note("reused a free heap chunk");
+                Context.Ledger.Note("reused a free heap chunk");
             }
             else if (_heap.TopSize >= nb + GlibcTunables.MinChunk)
             {
                 chunk = _heap.CarveFromTop(nb);
-                _context.Ledger.Note("carved from the top chunk");
+                Context.Ledger.Note("carved from the top chunk");
             }
             else if (nb >= MmapThreshold)
             {
@@ -109,7 +90,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 long growBy = VirtualMemory.RoundUpToPage(nb + GlibcTunables.TopPad + GlibcTunables.MinChunk - _heap.TopSize);
                 _heap.SetEnd(_heap.End + growBy);
                 chunk = _heap.CarveFromTop(nb);
-                _context.Ledger.Note("heap grown by brk " + CostFormat.Bytes(growBy));
+                Context.Ledger.Note("heap grown by brk " + CostFormat.Bytes(growBy));
             }
 
             long offset = chunk.Offset + GlibcTunables.SizeSz * 2;
@@ -118,7 +99,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             var block = new NativeBlock(size, _heap.Mapping, offset, usable, chunk);
 
             // The chunk header is written (size field; malloc.c set_head).
-            _context.Write(_heap.Mapping, chunk.Offset, GlibcTunables.SizeSz * 2);
+            Context.Write(_heap.Mapping, chunk.Offset, GlibcTunables.SizeSz * 2);
             if (clear) ClearHeapChunk(block, chunk, oldTop, oldTopSize);
             return block;
         }
@@ -134,23 +115,23 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             if (chunk.Offset == oldTop && chunk.Size > oldTopSize)
             {
                 clear = Math.Max(0, Math.Min(clear, oldTopSize - GlibcTunables.SizeSz * 2));
-                _context.Ledger.Note("fresh sbrk memory is zero: memset only the old top, " + CostFormat.Bytes(clear));
+                Context.Ledger.Note("fresh sbrk memory is zero: memset only the old top, " + CostFormat.Bytes(clear));
             }
             else
             {
-                _context.Ledger.Note("memset " + CostFormat.Bytes(clear));
+                Context.Ledger.Note("memset " + CostFormat.Bytes(clear));
             }
 
-            _context.Clear(block.Mapping, block.Offset, clear);
+            Context.Clear(block.Mapping, block.Offset, clear);
         }
 
         private NativeBlock MapChunk(long size, long nb, bool clear)
         {
             // sysmalloc_mmap: size = ALIGN_UP (nb + SIZE_SZ, pagesize); calloc never clears an mmapped chunk.
             long mapped = VirtualMemory.RoundUpToPage(nb + GlibcTunables.SizeSz);
-            int mapping = _context.Map(mapped);
-            _context.Ledger.Note("mmap " + CostFormat.Bytes(mapped) + (clear ? ": fresh pages are zero, nothing cleared" : string.Empty));
-            _context.Write(mapping, 0, GlibcTunables.SizeSz * 2);
+            int mapping = Context.Map(mapped);
+            Context.Ledger.Note("mmap " + CostFormat.Bytes(mapped) + (clear ? ": fresh pages are zero, nothing cleared" : string.Empty));
+            Context.Write(mapping, 0, GlibcTunables.SizeSz * 2);
             return new NativeBlock(size, mapping, GlibcTunables.SizeSz * 2, mapped - GlibcTunables.SizeSz * 2, new MmappedChunk(mapping, mapped));
         }
 
@@ -160,7 +141,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             long extra = (_heap.TopSize - GlibcTunables.TopPad - GlibcTunables.MinChunk - 1) / VirtualMemory.PageSize * VirtualMemory.PageSize;
             if (extra <= 0) return;
             _heap.SetEnd(_heap.End - extra);
-            _context.Ledger.Note("heap trimmed by " + CostFormat.Bytes(extra));
+            Context.Ledger.Note("heap trimmed by " + CostFormat.Bytes(extra));
         }
 
         private sealed class MmappedChunk

@@ -12,15 +12,14 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
     /// (large.c / magazine_large.c, large_malloc and free_large). A calloc served from the cache bzeroes
     /// the whole cached block, every time; a miss maps fresh zero pages and clears nothing.
     /// </summary>
-    public sealed class Libmalloc : INativeAllocator
+    public sealed class Libmalloc : NativeAllocator
     {
-        private readonly SimulationContext _context;
         private readonly ArenaHeap _regions;
         private readonly LargeBlockCache _cache;
 
         public Libmalloc(SimulationContext context, LibmallocConfig config)
+            : base(context)
         {
-            _context = context;
             Config = config;
             _regions = new ArenaHeap(context, 16);
             _cache = new LargeBlockCache(config);
@@ -28,25 +27,10 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
 
         public LibmallocConfig Config { get; }
 
-        public string Name => "macOS libmalloc (" + Config.Name + ")";
+        public override string Name => "macOS libmalloc (" + Config.Name + ")";
 
-        public NativeBlock Malloc(long size) => Allocate(size, clear: false);
-
-        public NativeBlock Calloc(long size) => Allocate(size, clear: true);
-
-        public NativeBlock Realloc(NativeBlock block, long size)
+        protected override void Release(NativeBlock block)
         {
-            var moved = Allocate(size, clear: false);
-            long copy = Math.Min(block.Requested, size);
-            _context.Write(moved.Mapping, moved.Offset, copy);
-            _context.Ledger.Copy(copy);
-            Free(block);
-            return moved;
-        }
-
-        public void Free(NativeBlock block)
-        {
-            _context.Ledger.HeapCall(block.Requested);
             if (block.State is LargeBlock large)
             {
                 FreeLarge(large);
@@ -54,19 +38,17 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             }
 
             _regions.Release((ArenaHeap.Chunk)block.State);
-            _context.Ledger.Note("returned to its magazine");
+            Context.Ledger.Note("returned to its magazine");
         }
 
         /// <summary>Unmaps every cached block (what memory-pressure relief does).</summary>
         public void DrainCache()
         {
-            while (_cache.Count > 0) _context.Unmap(_cache.EvictOldest().Mapping);
+            while (_cache.Count > 0) Context.Unmap(_cache.EvictOldest().Mapping);
         }
 
-        private NativeBlock Allocate(long size, bool clear)
+        protected override NativeBlock Allocate(long size, bool clear)
         {
-            if (size < 0) throw new ArgumentOutOfRangeException(nameof(size));
-            _context.Ledger.HeapCall(size);
             return size >= Config.LargeMin ? AllocateLarge(size, clear) : AllocateInRegion(size, clear);
         }
 
@@ -84,7 +66,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                     // A new region: 1 MiB tiny, 8 MiB small, 128 MiB medium regions are mapped whole.
                     long regionSize = band == "tiny" ? 1L << 20 : band == "small" ? 8L << 20 : 128L << 20;
                     _regions.SetEnd(_regions.End + Math.Max(regionSize, VirtualMemory.RoundUpToPage(rounded)));
-                    _context.Ledger.Note("new " + band + " region");
+                    Context.Ledger.Note("new " + band + " region");
                 }
 
                 chunk = _regions.CarveFromTop(rounded);
@@ -94,12 +76,12 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             if (clear)
             {
                 // tiny/small/medium calloc: memset of the whole block (*_malloc_should_clear).
-                _context.Ledger.Note(band + ": memset " + CostFormat.Bytes(rounded));
-                _context.Clear(block.Mapping, block.Offset, rounded);
+                Context.Ledger.Note(band + ": memset " + CostFormat.Bytes(rounded));
+                Context.Clear(block.Mapping, block.Offset, rounded);
             }
             else
             {
-                _context.Ledger.Note(band + " block");
+                Context.Ledger.Note(band + " block");
             }
 
             return block;
@@ -112,23 +94,23 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             if (hit != null)
             {
                 // large_malloc: madvise(MADV_FREE_REUSE) on the entry, then "if (cleared_requested) memset(addr, 0, size)".
-                _context.Ledger.AdviseCall(0);
+                Context.Ledger.AdviseCall(0);
                 if (clear)
                 {
-                    _context.Ledger.Note("served from the large-block cache: bzero " + CostFormat.Bytes(hit.Size));
-                    _context.Clear(hit.Mapping, 0, hit.Size);
+                    Context.Ledger.Note("served from the large-block cache: bzero " + CostFormat.Bytes(hit.Size));
+                    Context.Clear(hit.Mapping, 0, hit.Size);
                 }
                 else
                 {
-                    _context.Ledger.Note("served from the large-block cache (not cleared)");
+                    Context.Ledger.Note("served from the large-block cache (not cleared)");
                 }
 
                 return new NativeBlock(size, hit.Mapping, 0, hit.Size, hit);
             }
 
-            int mapping = _context.Map(pages);
+            int mapping = Context.Map(pages);
             var block = new LargeBlock(mapping, pages);
-            _context.Ledger.Note("large: fresh pages from vm_allocate" + (clear ? ", already zero: nothing cleared" : string.Empty));
+            Context.Ledger.Note("large: fresh pages from vm_allocate" + (clear ? ", already zero: nothing cleared" : string.Empty));
             return new NativeBlock(size, mapping, 0, pages, block);
         }
 
@@ -136,17 +118,17 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         {
             if (!_cache.Accepts(block.Size))
             {
-                _context.Unmap(block.Mapping);
-                _context.Ledger.Note(block.Size >= Config.CacheEntryLimit && Config.CacheEnabled
+                Context.Unmap(block.Mapping);
+                Context.Ledger.Note(block.Size >= Config.CacheEntryLimit && Config.CacheEnabled
                     ? "too large for the cache (limit " + CostFormat.Bytes(Config.CacheEntryLimit) + "): vm_deallocate"
                     : "vm_deallocate");
                 return;
             }
 
             // free_large: madvise(MADV_FREE_REUSABLE), then onto death row; evict the oldest over the limits.
-            _context.Ledger.AdviseCall(0);
-            foreach (var evicted in _cache.Add(block)) _context.Unmap(evicted.Mapping);
-            _context.Ledger.Note("kept in the large-block cache");
+            Context.Ledger.AdviseCall(0);
+            foreach (var evicted in _cache.Add(block)) Context.Unmap(evicted.Mapping);
+            Context.Ledger.Note("kept in the large-block cache");
         }
 
         internal sealed class LargeBlock

@@ -11,7 +11,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
     /// are demand-zero, so nothing is cleared; smaller blocks come from heap segments and
     /// HEAP_ZERO_MEMORY clears the whole block.
     /// </summary>
-    public sealed class WindowsHeap : INativeAllocator
+    public sealed class WindowsHeap : NativeAllocator
     {
         /// <summary>
         /// The growable heap's VirtualAlloc threshold on 64-bit: "slightly less than 1,024 KB" (HeapCreate docs),
@@ -22,56 +22,38 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         /// <summary>Heap entry header on 64-bit (HEAP_ENTRY, 16 bytes) and the allocation granularity.</summary>
         private const long Granularity = 16;
 
-        private readonly SimulationContext _context;
         private readonly ArenaHeap _segments;
 
         public WindowsHeap(SimulationContext context)
+            : base(context)
         {
-            _context = context;
             _segments = new ArenaHeap(context, Granularity * 2);
         }
 
-        public string Name => "Windows NT heap";
+        public override string Name => "Windows NT heap";
 
-        public NativeBlock Malloc(long size) => Allocate(size, zero: false);
-
-        public NativeBlock Calloc(long size) => Allocate(size, zero: true);
-
-        public NativeBlock Realloc(NativeBlock block, long size)
+        protected override void Release(NativeBlock block)
         {
-            var moved = Allocate(size, zero: false);
-            long copy = Math.Min(block.Requested, size);
-            _context.Write(moved.Mapping, moved.Offset, copy);
-            _context.Ledger.Copy(copy);
-            Free(block);
-            return moved;
-        }
-
-        public void Free(NativeBlock block)
-        {
-            _context.Ledger.HeapCall(block.Requested);
             if (block.State is VirtualBlock v)
             {
-                _context.Unmap(v.Mapping);
-                _context.Ledger.Note("VirtualFree");
+                Context.Unmap(v.Mapping);
+                Context.Ledger.Note("VirtualFree");
                 return;
             }
 
             _segments.Release((ArenaHeap.Chunk)block.State);
-            _context.Ledger.Note("returned to the heap segment");
+            Context.Ledger.Note("returned to the heap segment");
         }
 
-        private NativeBlock Allocate(long size, bool zero)
+        protected override NativeBlock Allocate(long size, bool clear)
         {
-            if (size < 0) throw new ArgumentOutOfRangeException(nameof(size));
-            _context.Ledger.HeapCall(size);
             long rounded = Math.Max(Granularity, (size + Granularity - 1) / Granularity * Granularity) + Granularity;
             if (size > VirtualAllocThreshold)
             {
                 long pages = VirtualMemory.RoundUpToPage(size + Granularity * 2);
-                int mapping = _context.Map(pages);
-                _context.Ledger.Note("VirtualAlloc " + CostFormat.Bytes(pages) + (zero ? ": demand-zero pages, nothing cleared" : string.Empty));
-                _context.Write(mapping, 0, Granularity * 2);
+                int mapping = Context.Map(pages);
+                Context.Ledger.Note("VirtualAlloc " + CostFormat.Bytes(pages) + (clear ? ": demand-zero pages, nothing cleared" : string.Empty));
+                Context.Write(mapping, 0, Granularity * 2);
                 return new NativeBlock(size, mapping, Granularity * 2, pages - Granularity * 2, new VirtualBlock(mapping));
             }
 
@@ -82,23 +64,23 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 {
                     // Segments grow by committing at least 64 KiB (the allocation granularity of VirtualAlloc).
                     _segments.SetEnd(_segments.End + Math.Max(64 * 1024, VirtualMemory.RoundUpToPage(rounded - _segments.TopSize)));
-                    _context.Ledger.Note("heap segment committed more memory");
+                    Context.Ledger.Note("heap segment committed more memory");
                 }
 
                 chunk = _segments.CarveFromTop(rounded);
             }
 
             var block = new NativeBlock(size, _segments.Mapping, chunk.Offset + Granularity, rounded - Granularity, chunk);
-            _context.Write(_segments.Mapping, chunk.Offset, Granularity);
-            if (zero)
+            Context.Write(_segments.Mapping, chunk.Offset, Granularity);
+            if (clear)
             {
                 // HEAP_ZERO_MEMORY clears the block whether or not its memory is fresh.
-                _context.Ledger.Note("HEAP_ZERO_MEMORY: memset " + CostFormat.Bytes(block.Usable));
-                _context.Clear(block.Mapping, block.Offset, block.Usable);
+                Context.Ledger.Note("HEAP_ZERO_MEMORY: memset " + CostFormat.Bytes(block.Usable));
+                Context.Clear(block.Mapping, block.Offset, block.Usable);
             }
             else
             {
-                _context.Ledger.Note("heap block");
+                Context.Ledger.Note("heap block");
             }
 
             return block;
