@@ -20,7 +20,16 @@ namespace AllocAnalyzers.CodeFixes.Infrastructure
     /// </summary>
     public abstract class AllocCodeFixProvider : CodeFixProvider
     {
-        internal abstract ImmutableArray<DiagnosticFix> Fixes { get; }
+        /// <summary>A provider fixes one rule with one or more rewrites, offered in this order.</summary>
+        private protected AllocCodeFixProvider(string ruleId, params DiagnosticFix[] fixes)
+        {
+            FixableDiagnosticIds = ImmutableArray.Create(ruleId);
+            Fixes = fixes.ToImmutableArray();
+        }
+
+        public sealed override ImmutableArray<string> FixableDiagnosticIds { get; }
+
+        internal ImmutableArray<DiagnosticFix> Fixes { get; }
 
         public sealed override FixAllProvider GetFixAllProvider() =>
             FixAllProvider.Create(FixAllInDocumentAsync, ImmutableArray.Create(FixAllScope.Document, FixAllScope.Project, FixAllScope.Solution));

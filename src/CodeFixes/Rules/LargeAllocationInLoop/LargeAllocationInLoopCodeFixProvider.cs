@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.Diagnostics;
@@ -11,9 +10,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LargeAllocationInLoopCodeFixProvider)), Shared]
     public sealed class LargeAllocationInLoopCodeFixProvider : AllocCodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.LargeAllocationInLoop);
-
-        internal override ImmutableArray<DiagnosticFix> Fixes { get; } =
-            ImmutableArray.Create<DiagnosticFix>(new HoistAllocationFix(), new RentFromArrayPoolFix());
+        public LargeAllocationInLoopCodeFixProvider()
+            : base(RuleIds.LargeAllocationInLoop, new HoistAllocationFix(), new RentFromArrayPoolFix())
+        {
+        }
     }
 }

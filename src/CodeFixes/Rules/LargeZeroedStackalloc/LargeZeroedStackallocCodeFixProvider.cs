@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.Diagnostics;
@@ -11,8 +10,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LargeZeroedStackallocCodeFixProvider)), Shared]
     public sealed class LargeZeroedStackallocCodeFixProvider : AllocCodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.LargeZeroedStackalloc);
-
-        internal override ImmutableArray<DiagnosticFix> Fixes { get; } = ImmutableArray.Create<DiagnosticFix>(new AddSkipLocalsInitFix());
+        public LargeZeroedStackallocCodeFixProvider()
+            : base(RuleIds.LargeZeroedStackalloc, new AddSkipLocalsInitFix())
+        {
+        }
     }
 }

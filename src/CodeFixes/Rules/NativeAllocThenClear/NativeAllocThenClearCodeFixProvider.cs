@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.Diagnostics;
@@ -11,8 +10,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.NativeAllocThenClear
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(NativeAllocThenClearCodeFixProvider)), Shared]
     public sealed class NativeAllocThenClearCodeFixProvider : AllocCodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.NativeAllocThenClear);
-
-        internal override ImmutableArray<DiagnosticFix> Fixes { get; } = ImmutableArray.Create<DiagnosticFix>(new UseAllocZeroedFix());
+        public NativeAllocThenClearCodeFixProvider()
+            : base(RuleIds.NativeAllocThenClear, new UseAllocZeroedFix())
+        {
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.Diagnostics;
@@ -11,8 +10,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OversizedInteropBufferCodeFixProvider)), Shared]
     public sealed class OversizedInteropBufferCodeFixProvider : AllocCodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.OversizedInteropBuffer);
-
-        internal override ImmutableArray<DiagnosticFix> Fixes { get; } = ImmutableArray.Create<DiagnosticFix>(new ShrinkInteropBufferFix());
+        public OversizedInteropBufferCodeFixProvider()
+            : base(RuleIds.OversizedInteropBuffer, new ShrinkInteropBufferFix())
+        {
+        }
     }
 }

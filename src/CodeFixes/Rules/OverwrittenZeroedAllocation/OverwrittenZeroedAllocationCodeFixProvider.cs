@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.Diagnostics;
@@ -11,8 +10,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.OverwrittenZeroedAllocation
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(OverwrittenZeroedAllocationCodeFixProvider)), Shared]
     public sealed class OverwrittenZeroedAllocationCodeFixProvider : AllocCodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.OverwrittenZeroedAllocation);
-
-        internal override ImmutableArray<DiagnosticFix> Fixes { get; } = ImmutableArray.Create<DiagnosticFix>(new UseUninitializedArrayFix());
+        public OverwrittenZeroedAllocationCodeFixProvider()
+            : base(RuleIds.OverwrittenZeroedAllocation, new UseUninitializedArrayFix())
+        {
+        }
     }
 }

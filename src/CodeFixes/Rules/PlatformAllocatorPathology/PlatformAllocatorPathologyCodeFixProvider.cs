@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.Diagnostics;
@@ -11,8 +10,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(PlatformAllocatorPathologyCodeFixProvider)), Shared]
     public sealed class PlatformAllocatorPathologyCodeFixProvider : AllocCodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.PlatformAllocatorPathology);
-
-        internal override ImmutableArray<DiagnosticFix> Fixes { get; } = ImmutableArray.Create<DiagnosticFix>(new HoistNativeBlockFix());
+        public PlatformAllocatorPathologyCodeFixProvider()
+            : base(RuleIds.PlatformAllocatorPathology, new HoistNativeBlockFix())
+        {
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Composition;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.Diagnostics;
@@ -11,8 +10,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.RedundantClear
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(RedundantClearCodeFixProvider)), Shared]
     public sealed class RedundantClearCodeFixProvider : AllocCodeFixProvider
     {
-        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.RedundantClear);
-
-        internal override ImmutableArray<DiagnosticFix> Fixes { get; } = ImmutableArray.Create<DiagnosticFix>(new RemoveRedundantClearFix());
+        public RedundantClearCodeFixProvider()
+            : base(RuleIds.RedundantClear, new RemoveRedundantClearFix())
+        {
+        }
     }
 }
