@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using AllocAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 
 namespace AllocAnalyzers.CodeFixes.Infrastructure
@@ -21,5 +23,13 @@ namespace AllocAnalyzers.CodeFixes.Infrastructure
 
         /// <summary>The node whose span is exactly the diagnostic's span.</summary>
         public SyntaxNode Node { get; }
+
+        /// <summary>The node's operation, or null where it has none (broken code).</summary>
+        public IOperation? Operation => SemanticModel.GetOperation(Node);
+
+        /// <summary>The framework types the rules recognize, resolved once per compilation (Fix All prepares many targets).</summary>
+        public WellKnownTypes Types => TypesByCompilation.GetValue(SemanticModel.Compilation, compilation => new WellKnownTypes(compilation));
+
+        private static readonly ConditionalWeakTable<Compilation, WellKnownTypes> TypesByCompilation = new ConditionalWeakTable<Compilation, WellKnownTypes>();
     }
 }

@@ -37,9 +37,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             var model = target.SemanticModel;
             var declaration = AllocationDeclaration.Find(target.Node, model, cancellationToken);
             if (declaration == null) return null;
-            var operation = model.GetOperation(target.Node, cancellationToken);
+            var operation = target.Operation;
             if (operation == null) return null;
-            var types = new WellKnownTypes(model.Compilation);
+            var types = target.Types;
             var allocation = ManagedAllocationRecognizer.Recognize(operation, types);
             if (allocation == null) return null;
 

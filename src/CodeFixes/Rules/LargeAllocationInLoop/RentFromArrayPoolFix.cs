@@ -33,9 +33,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             var model = target.SemanticModel;
             var declaration = AllocationDeclaration.Find(target.Node, model, cancellationToken);
             if (declaration == null) return null;
-            var types = new WellKnownTypes(model.Compilation);
+            var types = target.Types;
             if (types.ArrayPool == null) return null;
-            var operation = model.GetOperation(target.Node, cancellationToken);
+            var operation = target.Operation;
             var allocation = operation == null ? null : ManagedAllocationRecognizer.Recognize(operation, types);
             if (allocation == null || allocation.Kind == AllocationKind.CapacityConstructor || allocation.ElementType == null) return null;
             if (!(allocation.Type is IArrayTypeSymbol arrayType) || arrayType.Rank != 1) return null;

@@ -43,7 +43,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc
             var graph = ControlFlowGraph.Create(member, model, cancellationToken);
             if (graph == null) return null;
 
-            var types = new WellKnownTypes(compilation);
+            var types = target.Types;
             foreach (var node in function.DescendantNodes())
             {
                 if (node is InvocationExpressionSyntax invocation && invocation.Expression is MemberAccessExpressionSyntax access && access.Name.Identifier.ValueText == "SkipInit") return null;

@@ -32,7 +32,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.NativeAllocThenClear
         public override FixPlan? Prepare(FixTarget target, CancellationToken cancellationToken)
         {
             var model = target.SemanticModel;
-            var types = new WellKnownTypes(model.Compilation);
+            var types = target.Types;
             if (types.NativeMemory == null || !(target.Node is InvocationExpressionSyntax call)) return null;
             var allocation = model.GetOperation(call, cancellationToken) is IOperation operation ? NativeAllocation.Recognize(operation, types) : null;
             if (allocation == null) return null;

@@ -30,8 +30,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
         public override FixPlan? Prepare(FixTarget target, CancellationToken cancellationToken)
         {
             var model = target.SemanticModel;
-            var types = new WellKnownTypes(model.Compilation);
-            var operation = model.GetOperation(target.Node, cancellationToken);
+            var types = target.Types;
+            var operation = target.Operation;
             var buffer = operation == null ? null : ZeroedBuffer.Recognize(operation, types);
             if (buffer == null) return null;
             var uses = BufferUses.OfValue(operation!, types, out _);

@@ -33,8 +33,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology
         public override FixPlan? Prepare(FixTarget target, CancellationToken cancellationToken)
         {
             var model = target.SemanticModel;
-            var types = new WellKnownTypes(model.Compilation);
-            var operation = model.GetOperation(target.Node, cancellationToken);
+            var types = target.Types;
+            var operation = target.Operation;
             var allocation = operation == null ? null : NativeAllocation.Recognize(operation, types);
             if (allocation?.Bytes == null || !allocation.Zeroed) return null;
             long bytes = allocation.Bytes.Value;
