@@ -38,6 +38,8 @@ var analyzers = typeof(AllocAnalyzer).Assembly.GetTypes()
 using var output = outPath == null ? TextWriter.Null : new StreamWriter(outPath);
 int failures = 0;
 var totals = new SortedDictionary<string, int>(StringComparer.Ordinal);
+var analyzerTotals = new SortedDictionary<string, double>(StringComparer.Ordinal);
+double compileTotal = 0;
 Console.WriteLine($"{"corpus",-40} {"files",6} {"errors",7} {"compile s",9} {"analyzers s",11} {"ratio",6}  diagnostics");
 foreach (var folder in arguments)
 {
@@ -55,9 +57,12 @@ foreach (var folder in arguments)
     double analyzerSeconds = 0;
     foreach (var analyzer in analyzers)
     {
-        analyzerSeconds += (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalSeconds;
+        double seconds = (await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, CancellationToken.None)).ExecutionTime.TotalSeconds;
+        analyzerSeconds += seconds;
+        analyzerTotals[analyzer.GetType().Name] = analyzerTotals.GetValueOrDefault(analyzer.GetType().Name) + seconds;
     }
 
+    compileTotal += compileClock.Elapsed.TotalSeconds;
     var byRule = diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).ToList();
     foreach (var group in byRule) totals[group.Key] = totals.GetValueOrDefault(group.Key) + group.Count();
     Console.WriteLine($"{Path.GetFileName(folder.TrimEnd('/')),-40} {files,6} {errors,7} {compileClock.Elapsed.TotalSeconds,9:F2} {analyzerSeconds,11:F2} {analyzerSeconds / compileClock.Elapsed.TotalSeconds,6:P0}  " +
@@ -75,5 +80,7 @@ foreach (var folder in arguments)
     }
 }
 
+Console.WriteLine("analyzer time as a share of compile (binding) time, all corpora: " +
+    string.Join(", ", analyzerTotals.Select(t => $"{t.Key} {t.Value / compileTotal:P1}")));
 Console.WriteLine("total: " + string.Join(", ", totals.Select(t => $"{t.Key}={t.Value}")) + $"; analyzer exceptions: {failures}");
 return failures == 0 ? 0 : 1;
