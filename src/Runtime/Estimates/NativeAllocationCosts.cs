@@ -13,7 +13,7 @@ namespace AllocAnalyzers.Runtime.Estimates
         /// the path, e.g. "macOS libmalloc (libmalloc-116): served from the large-block cache: bzero 100 MiB".
         /// </summary>
         public static CostEstimate RepeatedCallocFree(long bytes, TargetPlatform platform, CostProfile profile) =>
-            Loop(TraceOpKind.Calloc, bytes, platform, profile, SimulationOptions.Default);
+            Loop(TraceOpKind.Calloc, bytes, platform, profile, null);
 
         /// <summary>As <see cref="RepeatedCallocFree(long, TargetPlatform, CostProfile)"/>, with a chosen allocator variant.</summary>
         public static CostEstimate RepeatedCallocFree(long bytes, TargetPlatform platform, CostProfile profile, SimulationOptions options) =>
@@ -21,16 +21,17 @@ namespace AllocAnalyzers.Runtime.Estimates
 
         /// <summary>Per-iteration steady-state cost of <c>malloc(bytes)</c> + <c>free</c> in a loop.</summary>
         public static CostEstimate RepeatedMallocFree(long bytes, TargetPlatform platform, CostProfile profile) =>
-            Loop(TraceOpKind.Malloc, bytes, platform, profile, SimulationOptions.Default);
+            Loop(TraceOpKind.Malloc, bytes, platform, profile, null);
 
         /// <summary>As <see cref="RepeatedMallocFree(long, TargetPlatform, CostProfile)"/>, with a chosen allocator variant.</summary>
         public static CostEstimate RepeatedMallocFree(long bytes, TargetPlatform platform, CostProfile profile, SimulationOptions options) =>
             Loop(TraceOpKind.Malloc, bytes, platform, profile, options);
 
-        private static CostEstimate Loop(TraceOpKind kind, long bytes, TargetPlatform platform, CostProfile profile, SimulationOptions options)
+        /// <summary>Null options take the analyzers' path: default allocators, bounded work, answers remembered per profile.</summary>
+        private static CostEstimate Loop(TraceOpKind kind, long bytes, TargetPlatform platform, CostProfile profile, SimulationOptions? options)
         {
             long size = bytes < 0 ? 0 : bytes > (1L << 40) ? 1L << 40 : bytes;
-            string allocator = Simulator.CreateAllocator(platform, new SimulationContext(profile), options).Name;
+            string allocator = Simulator.CreateAllocator(platform, new SimulationContext(profile), options ?? SimulationOptions.Default).Name;
             return SteadyState.Estimate(new[] { TraceOp.Sized(kind, size), TraceOp.Plain(TraceOpKind.Free) },
                 platform, profile, kind, largeObjectHeap: false, allocator, options);
         }

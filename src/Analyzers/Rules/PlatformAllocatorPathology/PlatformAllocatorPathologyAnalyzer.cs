@@ -11,6 +11,7 @@ using AllocAnalyzers.Operations;
 using AllocAnalyzers.Runtime;
 using AllocAnalyzers.Runtime.Costs;
 using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Runtime.Model.Simulation;
 using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -60,13 +61,19 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
         {
             if (session.Types.NativeMemory == null && session.Types.DllImportAttribute == null) return;
             var targets = new Lazy<TargetPlatforms>(() => TargetPlatforms.Read(session.Configuration));
+            var macOS = new Lazy<MacOSAllocatorSetting>(() => MacOSAllocatorSetting.Read(session.Configuration));
+            var options = new Lazy<SimulationOptions>(() => new SimulationOptions { MacOS = macOS.Value.Config, MaxSteadyStateIterations = 2048 });
             var estimates = new ConcurrentDictionary<(long, TargetPlatform), CostEstimate>();
             context.RegisterSyntaxTreeAction(tree =>
             {
                 MinBytes(session, tree.Tree, tree.ReportDiagnostic);
                 ReportInvalidTargets(session, targets.Value, tree.ReportDiagnostic);
+                if (macOS.Value.InvalidValue != null)
+                {
+                    session.Configuration.ReportOnce(MacOSAllocatorSetting.OptionKey, macOS.Value.InvalidValue, MacOSAllocatorSetting.Expected, MacOSAllocatorSetting.DefaultName, tree.ReportDiagnostic);
+                }
             });
-            context.RegisterOperationAction(c => Analyze(c, session, targets.Value, estimates), OperationKind.Invocation);
+            context.RegisterOperationAction(c => Analyze(c, session, targets.Value, options.Value, estimates), OperationKind.Invocation);
         }
 
         private static long MinBytes(AnalysisSession session, SyntaxTree tree, Action<Diagnostic> report) =>
@@ -78,7 +85,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             session.Configuration.ReportOnce(TargetPlatforms.OptionKey, targets.InvalidValue, targets.Problem ?? "invalid value", targets.Source, report);
         }
 
-        private static void Analyze(OperationAnalysisContext context, AnalysisSession session, TargetPlatforms targets, ConcurrentDictionary<(long, TargetPlatform), CostEstimate> cache)
+        private static void Analyze(OperationAnalysisContext context, AnalysisSession session, TargetPlatforms targets, SimulationOptions options, ConcurrentDictionary<(long, TargetPlatform), CostEstimate> cache)
         {
             var allocation = NativeAllocation.Recognize(context.Operation, session.Types);
             if (allocation == null || !allocation.Zeroed || allocation.Bytes == null || targets.Platforms.Count == 0) return;
@@ -90,7 +97,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             if (!RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation)) return;
 
             var perPlatform = targets.Platforms
-                .Select(p => (Platform: p, Estimate: cache.GetOrAdd((bytes, p), key => NativeAllocationCosts.RepeatedCallocFree(key.Item1, key.Item2, BuiltInProfiles.For(key.Item2)))))
+                .Select(p => (Platform: p, Estimate: cache.GetOrAdd((bytes, p), key => NativeAllocationCosts.RepeatedCallocFree(key.Item1, key.Item2, BuiltInProfiles.For(key.Item2), options))))
                 .ToList();
             var zeroing = perPlatform.Where(e => ZeroesWholeBlock(e.Estimate, bytes)).Select(e => e.Platform).ToList();
             if (zeroing.Count == 0) return;
