@@ -51,7 +51,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             if (hoisted == null) return null;
 
             // An array that every iteration overwrites in full before reading needs no reset at all.
-            if (allocation.Kind != AllocationKind.CapacityConstructor && IterationOverwritesBeforeReading(operation, types))
+            if (allocation.Kind != AllocationKind.CapacityConstructor && OverwriteProof.EveryElementWrittenBeforeRead(operation, types))
             {
                 return new FixPlan(editor =>
                 {
@@ -67,20 +67,6 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
                 StatementPlacement.InsertBefore(editor, loop, new[] { hoisted });
                 editor.ReplaceNode(declaration.Statement, reset.WithTriviaFrom(declaration.Statement));
             });
-        }
-
-        /// <summary>
-        /// True when, from the allocation on, every element is written before any is read and before
-        /// the next iteration allocates again (the flow view ALLOC004 uses): then what an earlier
-        /// iteration left in the reused buffer can never be seen.
-        /// </summary>
-        private static bool IterationOverwritesBeforeReading(IOperation allocation, WellKnownTypes types)
-        {
-            var memory = ZeroedMemoryRecognizer.Recognize(allocation, types);
-            var graph = FlowGraphs.Create(allocation.Root());
-            if (memory == null || graph == null) return false;
-            var view = BufferFlowView.Create(graph, allocation, types);
-            return view.IsTracked && OverwriteBeforeRead.Find(allocation, memory, view, types) != null;
         }
 
         private static StatementSyntax? ResetStatement(ManagedAllocation allocation, AllocationDeclaration declaration, SemanticModel model, CancellationToken cancellationToken)

@@ -55,6 +55,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             string size = sizeSyntax.WithoutTrivia().ToString();
             string sizeForLength = sizeSyntax is LiteralExpressionSyntax || sizeSyntax is IdentifierNameSyntax ? size : "(" + size + ")";
             bool clearOnReturn = !allocation.ElementType.IsUnmanagedType;
+            // Pooled arrays hold old data: clear the requested range, unless nothing can read it before it is overwritten.
+            bool clearAfterRent = !OverwriteProof.EveryElementWrittenBeforeRead(operation!, types);
             var marker = new SyntaxAnnotation("ALLOC001.Rent");
             string name = declaration.Name;
 
@@ -70,27 +72,27 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
                 {
                     var statement = (LocalDeclarationStatementSyntax)current.GetAnnotatedNodes(marker).First();
                     var block = (BlockSyntax)statement.Parent!;
-                    var rewritten = Restructure(block, statement, name, element, size, clearOnReturn);
+                    var rewritten = Restructure(block, statement, name, element, size, clearAfterRent, clearOnReturn);
                     return block == current ? rewritten : current.ReplaceNode(block, rewritten);
                 });
             });
         }
 
-        private static BlockSyntax Restructure(BlockSyntax block, LocalDeclarationStatementSyntax statement, string name, string element, string size, bool clearOnReturn)
+        private static BlockSyntax Restructure(BlockSyntax block, LocalDeclarationStatementSyntax statement, string name, string element, string size, bool clearAfterRent, bool clearOnReturn)
         {
             int index = block.Statements.IndexOf(statement);
             var declarator = statement.Declaration.Variables[0];
             var rent = statement.ReplaceNode(
                 declarator.Initializer!.Value,
                 GeneratedCode.Expression($"global::System.Buffers.ArrayPool<{element}>.Shared.Rent({size})").WithTriviaFrom(declarator.Initializer.Value));
-            var clear = GeneratedCode.Statement($"global::System.Array.Clear({name}, 0, {size});");
+            var clear = clearAfterRent ? new[] { GeneratedCode.Statement($"global::System.Array.Clear({name}, 0, {size});") } : new StatementSyntax[0];
             string returnArguments = clearOnReturn ? name + ", clearArray: true" : name;
             var tryStatement = SyntaxFactory.TryStatement(
                     SyntaxFactory.Block(block.Statements.Skip(index + 1)),
                     default,
                     SyntaxFactory.FinallyClause(SyntaxFactory.Block(GeneratedCode.Statement($"global::System.Buffers.ArrayPool<{element}>.Shared.Return({returnArguments});"))))
                 .WithAdditionalAnnotations(Formatter.Annotation);
-            var statements = block.Statements.Take(index).Concat(new StatementSyntax[] { rent, clear, tryStatement });
+            var statements = block.Statements.Take(index).Append(rent).Concat(clear).Append(tryStatement);
             return block.WithStatements(SyntaxFactory.List(statements));
         }
 

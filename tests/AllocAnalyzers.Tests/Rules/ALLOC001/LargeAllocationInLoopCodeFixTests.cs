@@ -348,6 +348,53 @@ public class LargeAllocationInLoopCodeFixTests
         """, RentFromArrayPoolFix.Key);
 
     [Fact]
+    public Task Rent_needs_no_clear_when_the_used_range_is_overwritten_before_reading() => VerifyFix.VerifyFixAsync("""
+        using System.IO;
+
+        class C
+        {
+            long M(Stream stream, int records)
+            {
+                long sum = 0;
+                for (int r = 0; r < records; r++)
+                {
+                    var record = {|ALLOC001:new byte[128 * 1024]|};
+                    stream.ReadExactly(record, 0, record.Length);
+                    sum += record[0];
+                }
+
+                return sum;
+            }
+        }
+        """, """
+        using System.Buffers;
+        using System.IO;
+
+        class C
+        {
+            long M(Stream stream, int records)
+            {
+                long sum = 0;
+                for (int r = 0; r < records; r++)
+                {
+                    var record = ArrayPool<byte>.Shared.Rent(128 * 1024);
+                    try
+                    {
+                        stream.ReadExactly(record, 0, (128 * 1024));
+                        sum += record[0];
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(record);
+                    }
+                }
+
+                return sum;
+            }
+        }
+        """, RentFromArrayPoolFix.Key);
+
+    [Fact]
     public Task Rent_clears_on_return_for_reference_elements() => VerifyFix.VerifyFixAsync("""
         using System;
         using System.Buffers;
