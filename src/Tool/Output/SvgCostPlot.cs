@@ -28,7 +28,8 @@ internal static class SvgCostPlot
         double maxY = series.SelectMany(s => s.Points).Max(p => p.Seconds);
         double logMinY = Math.Floor(Math.Log10(minY)), logMaxY = Math.Ceiling(Math.Log10(Math.Max(maxY, minY * 10)));
         double X(long size) => Left + (Math.Log2(size) - 12) / 19.0 * (Width - Left - Right);
-        double Y(double seconds) => Top + (logMaxY - Math.Log10(Math.Max(seconds, minY))) / (logMaxY - logMinY) * (Height - Top - Bottom);
+        // Clamp to the axis' bottom decade, not to the smallest point: ticks below that point must still sit on their decade.
+        double Y(double seconds) => Top + (logMaxY - Math.Max(Math.Log10(Math.Max(seconds, 1e-300)), logMinY)) / (logMaxY - logMinY) * (Height - Top - Bottom);
 
         var sb = new StringBuilder();
         sb.Append(Invariant($"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{Width}\" height=\"{Height}\" font-family=\"sans-serif\" font-size=\"12\">\n"));
