@@ -1,19 +1,23 @@
 using Microsoft.Diagnostics.Symbols;
+using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;
 
 namespace AllocAnalyzers.Tool.Profiling;
 
 /// <summary>
-/// Source file and line of a managed frame, from the module's portable PDB through TraceEvent's
-/// SymbolReader (with the JittedMethodILToNativeMap events enabled). In practice the line is the
-/// method's first sequence point, not the allocating statement, so it is used as the method's
-/// start line. Frames without a PDB (precompiled framework code) stay without one.
-/// Results are cached per code address: the first lookup of a module opens its PDB.
+/// Source file and lines of a managed frame: the IL offset of the call from the runtime's
+/// IL-to-native maps (<see cref="NativeToILMap"/>), then the module's portable PDB, opened with
+/// TraceEvent's SymbolReader, turns the method token and IL offset into the line of that
+/// statement, and IL offset 0 into the method's first line. Frames without a PDB (precompiled
+/// framework code) stay without a file. Results are cached per code address: the first lookup
+/// of a module opens its PDB.
 /// </summary>
 internal sealed class SourceLineResolver : IDisposable
 {
     private readonly SymbolReader _reader;
-    private readonly Dictionary<int, (string File, int Line)> _cache = [];
+    private readonly NativeToILMap _ilMap = new();
+    private readonly Dictionary<int, SourceLines> _cache = [];
+    private readonly Dictionary<string, ManagedSymbolModule?> _modules = [];
 
     /// <param name="symbolPath">Directories to search for PDBs besides each module's own directory.</param>
     public SourceLineResolver(string symbolPath)
@@ -22,15 +26,27 @@ internal sealed class SourceLineResolver : IDisposable
         _reader = new SymbolReader(TextWriter.Null, symbolPath) { SecurityCheck = _ => true };
     }
 
-    public (string File, int Line) Resolve(TraceCodeAddress address)
+    /// <summary>Listens to the method load and IL map events of the trace the frames come from.</summary>
+    public void Attach(TraceEventDispatcher source) => _ilMap.Attach(source);
+
+    public SourceLines Resolve(TraceCodeAddress address)
     {
         var key = (int)address.CodeAddressIndex;
         if (_cache.TryGetValue(key, out var known)) return known;
-        var resolved = ("", 0);
+        var resolved = SourceLines.None;
         try
         {
-            var location = address.GetSourceLine(_reader);
-            if (location?.SourceFile is { } file && location.LineNumber > 0) resolved = (file.BuildTimeFilePath ?? "", location.LineNumber);
+            if (address.Method is { MethodToken: not 0 } method && Module(address.ModuleFile) is { } module)
+            {
+                var token = (uint)method.MethodToken;
+                var start = module.SourceLocationForManagedCode(token, 0);
+                var il = _ilMap.ILOffsetOfCall(address.Address);
+                var call = il >= 0 ? module.SourceLocationForManagedCode(token, il) : null;
+                if (start?.SourceFile is { } file && start.LineNumber > 0)
+                {
+                    resolved = new SourceLines(file.BuildTimeFilePath ?? "", start.LineNumber, call?.LineNumber ?? 0);
+                }
+            }
         }
         catch (Exception e) when (e is IOException or BadImageFormatException or InvalidOperationException or UnauthorizedAccessException or ArgumentException or NullReferenceException)
         {
@@ -42,4 +58,31 @@ internal sealed class SourceLineResolver : IDisposable
     }
 
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>The module's PDB, found by the PE's debug directory (next to the module or on the symbol path).</summary>
+    private ManagedSymbolModule? Module(TraceModuleFile? file)
+    {
+        if (file?.FilePath is not { Length: > 0 } path) return null;
+        if (_modules.TryGetValue(path, out var known)) return known;
+        ManagedSymbolModule? module = null;
+        try
+        {
+            var pdb = !string.IsNullOrEmpty(file.PdbName)
+                ? _reader.FindSymbolFilePath(file.PdbName, file.PdbSignature, file.PdbAge, path)
+                : File.Exists(path) ? _reader.FindSymbolFilePathForModule(path) : null;
+            module = pdb is not null ? _reader.OpenSymbolFile(pdb) : null;
+        }
+        finally
+        {
+            _modules[path] = module;
+        }
+
+        return module;
+    }
+}
+
+/// <summary>Where a frame is in its source: the file, the method's first line, and the line of the call (0 when unknown).</summary>
+internal readonly record struct SourceLines(string File, int StartLine, int Line)
+{
+    public static SourceLines None { get; } = new("", 0, 0);
 }
