@@ -8,7 +8,6 @@ internal static class AllocationRecorder
 {
     public static void Attach(TraceEventDispatcher source, AllocationProfile profile, SourceLineResolver? lines)
     {
-        lines?.Attach(source); // method loads and IL maps, for the line of each frame
         source.Clr.AllocationSampling += data =>
         {
             var isLarge = data.AllocationKind == GCAllocationKind.Large || data.ObjectSize >= AllocationProfile.LargeObjectBytes;

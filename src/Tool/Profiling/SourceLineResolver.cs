@@ -1,21 +1,21 @@
 using Microsoft.Diagnostics.Symbols;
-using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;
 
 namespace AllocAnalyzers.Tool.Profiling;
 
 /// <summary>
-/// Source file and lines of a managed frame: the IL offset of the call from the runtime's
-/// IL-to-native maps (<see cref="NativeToILMap"/>), then the module's portable PDB, opened with
-/// TraceEvent's SymbolReader, turns the method token and IL offset into the line of that
-/// statement, and IL offset 0 into the method's first line. Frames without a PDB (precompiled
+/// Source file and lines of a managed frame. TraceLog maps the frame's native address to an IL
+/// offset through the method's IL-to-native map (the MethodILToNativeMap events of the
+/// JittedMethodILToNativeMap keyword, or their rundown pair), which it keeps when it reads a trace
+/// file (not in its real-time mode, where ILOffset is -1: one reason the tool records to a file
+/// first). The module's portable PDB, opened with TraceEvent's SymbolReader, turns the method
+/// token and IL offset into the line of that statement, and IL offset 0 into the method's first line. Frames without a PDB (precompiled
 /// framework code) stay without a file. Results are cached per code address: the first lookup
 /// of a module opens its PDB.
 /// </summary>
 internal sealed class SourceLineResolver : IDisposable
 {
     private readonly SymbolReader _reader;
-    private readonly NativeToILMap _ilMap = new();
     private readonly Dictionary<int, SourceLines> _cache = [];
     private readonly Dictionary<string, ManagedSymbolModule?> _modules = [];
 
@@ -25,9 +25,6 @@ internal sealed class SourceLineResolver : IDisposable
         // Local files only: no symbol server is asked (SecurityCheck allows local PDBs).
         _reader = new SymbolReader(TextWriter.Null, symbolPath) { SecurityCheck = _ => true };
     }
-
-    /// <summary>Listens to the method load and IL map events of the trace the frames come from.</summary>
-    public void Attach(TraceEventDispatcher source) => _ilMap.Attach(source);
 
     public SourceLines Resolve(TraceCodeAddress address)
     {
@@ -40,7 +37,7 @@ internal sealed class SourceLineResolver : IDisposable
             {
                 var token = (uint)method.MethodToken;
                 var start = module.SourceLocationForManagedCode(token, 0);
-                var il = _ilMap.ILOffsetOfCall(address.Address);
+                var il = address.ILOffset;
                 var call = il >= 0 ? module.SourceLocationForManagedCode(token, il) : null;
                 if (start?.SourceFile is { } file && start.LineNumber > 0)
                 {
