@@ -12,7 +12,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
     /// (<see cref="InlineSlotEncoding"/>); list entries only where blocks share a slot.
     /// </summary>
     /// <remarks>
-    /// Thread safety: changes take one lock. A lookup walks the hash chain without it (regions are
+    /// Thread safety: changes take one lock (a spin lock, <see cref="SpinGate"/>). A lookup walks the hash chain without it (regions are
     /// immutable once published and never removed), so a free of a block that was never sampled
     /// (the common case) returns without locking when its slot is empty. That is safe because a
     /// block is set before it can be freed, on a thread that happens-before the freeing one.
@@ -25,7 +25,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         private readonly AddressMapOptions _options;
         private readonly AddressRegion?[] _table;
         private readonly AddressEntryStore _entries;
-        private readonly object _gate = new object();
+        private SpinGate _gate; // mutable struct: not readonly
         private readonly int _slotShift;
         private readonly uint _slotMask;
         private readonly ulong _lowMask;
@@ -61,7 +61,8 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         public void Set(ulong address, int bucket, long size)
         {
             var clamped = size >= uint.MaxValue ? uint.MaxValue : Math.Max(0, size);
-            lock (_gate)
+            _gate.Enter();
+            try
             {
                 var region = FindRegion(address) ?? AddRegion(address);
                 var slot = SlotOf(address);
@@ -80,6 +81,10 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
 
                 _liveEntries++;
             }
+            finally
+            {
+                _gate.Exit();
+            }
         }
 
         /// <summary>Finds and removes the block at <paramref name="address"/> (Go's getaddrbucket on free).</summary>
@@ -92,7 +97,8 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
             var slot = SlotOf(address);
             if (Volatile.Read(ref region.Dense[slot]) == 0) return false; // unsampled block: no lock
 
-            lock (_gate)
+            _gate.Enter();
+            try
             {
                 ref var head = ref region.Dense[slot];
                 if (InlineSlotEncoding.IsInline(head))
@@ -124,6 +130,10 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
                     handle = entry.Next;
                 }
             }
+            finally
+            {
+                _gate.Exit();
+            }
 
             return false;
         }
@@ -133,7 +143,8 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         {
             get
             {
-                lock (_gate)
+                _gate.Enter();
+                try
                 {
                     return new AddressMapMemory(
                         tableBytes: ClrObjectLayout.ReferenceArrayBytes(_table.Length) + _entries.DirectoryBytes,
@@ -142,6 +153,10 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
                         regions: _regions,
                         entryChunks: _entries.Chunks,
                         liveEntries: _liveEntries);
+                }
+                finally
+                {
+                    _gate.Exit();
                 }
             }
         }
