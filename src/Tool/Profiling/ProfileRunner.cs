@@ -38,6 +38,14 @@ internal static class ProfileRunner
                 // Stacks are resolved now, after the session, not while the program runs.
                 TraceFileRecording.Run(trace, profile, lines);
             }
+            catch (ProfilingException e) when (target.Process.HasExited && target.Process.ExitCode != 0)
+            {
+                // The runtime closes the trace when it shuts down; a crashed or killed program leaves it cut off.
+                throw new ProfilingException(
+                    $"The program ended abnormally (exit code {target.Process.ExitCode}) before its runtime closed the trace, and a cut-off trace cannot be read back ({e.Message})",
+                    e.ExitCode,
+                    e);
+            }
             catch
             {
                 target.StopIfLaunched(); // never leave a launched program waiting at startup
