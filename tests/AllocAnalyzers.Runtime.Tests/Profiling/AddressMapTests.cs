@@ -108,12 +108,12 @@ public class AddressMapTests
         var random = new Random(seed);
         for (var i = 0; i < 50_000; i++)
         {
-            // 4 MiB of 16-byte-aligned addresses: slots fill, empty and share. Bucket ids past
-            // 2^20 − 2 and sizes past the word's size bits go to the overflow table, exact.
+            // 4 MiB of 16-byte-aligned addresses: slots fill, empty and share. Negative bucket ids,
+            // ids past 2^20 − 2 and sizes past the word's size bits go to the overflow table, exact.
             var address = 0x7f00_0000_0000UL + (ulong)random.Next(1 << 18) * 16;
             if (random.Next(2) == 0 && !model.ContainsKey(address))
             {
-                var entry = (random.Next(1 << 21), random.Next(3) == 0 ? random.NextInt64(1L << 33) : random.Next(1 << 20));
+                var entry = (random.Next(-8, 1 << 21), random.Next(3) == 0 ? random.NextInt64(1L << 33) : random.Next(1 << 20));
                 map.Set(address, entry.Item1, entry.Item2);
                 model[address] = entry;
             }

@@ -7,16 +7,18 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
     /// <summary>
     /// Map from the address of a sampled block to the bucket of its allocation site, with the
     /// three levels of Go's heap profiler (mprof.goc, 2012): a hash table on the address bits above
-    /// the region shift, a dense array per region on the next bits, and short linked lists below.
+    /// the region shift, a dense array per region on the next bits, and short chains below.
     /// Cheaper than a general hash map because heap addresses cluster: one region per MiB of
-    /// touched address space, and a slot's only block packed into the slot itself
-    /// (<see cref="InlineSlotEncoding"/>); list entries only where blocks share a slot.
+    /// touched address space, every block one 64-bit word (<see cref="InlineSlotEncoding"/>), a
+    /// slot's only block kept in the slot itself, and a 16-byte node (<see cref="AddressEntry"/>)
+    /// per further block of a shared slot.
     /// </summary>
     /// <remarks>
-    /// Thread safety: changes take one lock (a spin lock, <see cref="SpinGate"/>). A lookup walks the hash chain without it (regions are
-    /// immutable once published and never removed), so a free of a block that was never sampled
-    /// (the common case) returns without locking when its slot is empty. That is safe because a
-    /// block is set before it can be freed, on a thread that happens-before the freeing one.
+    /// Thread safety: changes take one lock (a spin lock, <see cref="SpinGate"/>). A lookup walks
+    /// the hash chain without it (regions are immutable once published and never removed), so a
+    /// free of a block that was never sampled (the common case) returns without locking when its
+    /// slot is empty. That is safe because a block is set before it can be freed, on a thread that
+    /// happens-before the freeing one.
     /// </remarks>
     public sealed class AddressMap
     {
@@ -59,11 +61,10 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         /// <summary>Live tracked blocks.</summary>
         public int Count => Volatile.Read(ref _liveEntries);
 
-        /// <summary>Tracks a sampled block with the caller's bucket id (0 or more). Setting an address
+        /// <summary>Tracks a sampled block with the caller's bucket id. Setting an address
         /// already tracked adds a second block, as Go did: an allocator never hands out a live address twice.</summary>
         public void Set(ulong address, int bucket, long size)
         {
-            if (bucket < 0) throw new ArgumentOutOfRangeException(nameof(bucket), bucket, "Bucket ids are 0 or more.");
             size = Math.Max(0, size);
             var offset = address & _offsetMask;
             _gate.Enter();
