@@ -35,16 +35,7 @@ internal static class ProfileRunner
                     Console.Error.WriteLine($"note: the program exited with code {target.Process.ExitCode}.");
                 }
 
-                // Stacks are resolved now, after the session, not while the program runs.
-                TraceFileRecording.Run(trace, profile, lines);
-            }
-            catch (ProfilingException e) when (target.Process.HasExited && target.Process.ExitCode != 0)
-            {
-                // The runtime closes the trace when it shuts down; a crashed or killed program leaves it cut off.
-                throw new ProfilingException(
-                    $"The program ended abnormally (exit code {target.Process.ExitCode}) before its runtime closed the trace, and a cut-off trace cannot be read back ({e.Message})",
-                    e.ExitCode,
-                    e);
+                ReadRecording(target, trace, profile, lines);
             }
             catch
             {
@@ -72,6 +63,23 @@ internal static class ProfileRunner
         Console.WriteLine($"pprof profile: {settings.PprofPath}");
         Console.WriteLine($"site summary:  {settings.SummaryPath}");
         return 0;
+    }
+
+    /// <summary>Stacks are resolved now, after the session, not while the program runs.</summary>
+    private static void ReadRecording(TargetProcess target, string trace, AllocationProfile profile, SourceLineResolver lines)
+    {
+        try
+        {
+            TraceFileRecording.Run(trace, profile, lines);
+        }
+        catch (ProfilingException e) when (target.Launched && target.Process.HasExited && target.Process.ExitCode != 0)
+        {
+            // The runtime closes the trace when it shuts down; a crashed or killed program leaves it cut off.
+            throw new ProfilingException(
+                $"The program ended abnormally (exit code {target.Process.ExitCode}) before its runtime closed the trace, and a cut-off trace cannot be read back ({e.Message})",
+                e.ExitCode,
+                e);
+        }
     }
 
     private static void WriteOutputs(ProfileSettings settings, IReadOnlyList<AllocationSample> samples, IReadOnlyList<SiteSummaryRow> rows, TimeSpan duration, string comment)
