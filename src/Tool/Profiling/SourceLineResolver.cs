@@ -15,6 +15,9 @@ namespace AllocAnalyzers.Tool.Profiling;
 /// </summary>
 internal sealed class SourceLineResolver : IDisposable
 {
+    // A PDB's "hidden" sequence point (compiler-generated code) has this line number.
+    private const int HiddenLine = 0xFEEFEE;
+
     private readonly SymbolReader _reader;
     private readonly Dictionary<int, SourceLines> _cache = [];
     private readonly Dictionary<string, ManagedSymbolModule?> _modules = [];
@@ -41,7 +44,7 @@ internal sealed class SourceLineResolver : IDisposable
                 var call = il >= 0 ? module.SourceLocationForManagedCode(token, il) : null;
                 if (start?.SourceFile is { } file && start.LineNumber > 0)
                 {
-                    resolved = new SourceLines(file.BuildTimeFilePath ?? "", start.LineNumber, call?.LineNumber ?? 0);
+                    resolved = new SourceLines(file.BuildTimeFilePath ?? "", start.LineNumber, call is { LineNumber: > 0 and < HiddenLine } ? call.LineNumber : 0);
                 }
             }
         }
