@@ -1,37 +1,53 @@
 #!/usr/bin/env bash
-# Slowdown of SeedReadLoop under `alloc-analyzers profile` at the default settings.
-# Runs the program alone and profiled, alternately, RUNS times each, and compares the medians of
-# the read loop's own time (the program prints it), so that start-up and attach are not counted.
-# Usage: samples/SeedReadLoop/measure-overhead.sh [RUNS=7] [MIB=512]
+# Overhead of `alloc-analyzers profile` (default settings) on SeedReadLoop.
+# Runs the program alone and profiled, alternately, RUNS times each, in one series, and reports
+# for each the median and spread (min, quartiles, max) of
+#   cpu:  the program's own CPU time over its read loop (all its threads, the runtime's event
+#         writing and stack walks included; the tool's process is not counted), and
+#   wall: the read loop's wall time (start-up and attach not counted),
+# then the same for the paired ratios (each run against the plain run just before it, which
+# cancels slow drifts in the load of a shared machine).
+# With FLOOR=1, each round also runs the program under samples/SessionProbe: a bare session of the
+# runtime provider with no allocation event (loader), and the tool's events with stacks drained
+# unparsed (events): what the runtime costs whatever the tool does.
+# Usage: [FLOOR=1] samples/SeedReadLoop/measure-overhead.sh [RUNS=11] [MIB=256]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-runs=${1:-7}
-mib=${2:-512}
+runs=${1:-11}
+mib=${2:-256}
+modes=(plain profiled)
+[[ "${FLOOR:-0}" == 1 ]] && modes+=(loader events)
 dotnet build -c Release samples/SeedReadLoop >/dev/null
 dotnet build -c Release src/Tool/AllocAnalyzers.Tool.csproj >/dev/null
+[[ "${FLOOR:-0}" == 1 ]] && dotnet build -c Release samples/SessionProbe >/dev/null
 sample=samples/SeedReadLoop/bin/Release/net10.0/SeedReadLoop.dll
 tool=src/Tool/bin/Release/net10.0/alloc-analyzers.dll
+probe=samples/SessionProbe/bin/Release/net10.0/SessionProbe.dll
 out=$(mktemp -d)
-# The program prints: read N MiB in W ms, cpu C ms (its own CPU time over the loop, all threads,
-# the runtime's event writing included).
-wall() { sed -n 's/^read [0-9]* MiB in \([0-9]*\) ms.*/\1/p' <<<"$1"; }
-cpu() { sed -n 's/^read .*, cpu \([0-9]*\) ms.*/\1/p' <<<"$1"; }
-plain=(); profiled=(); plain_cpu=(); profiled_cpu=()
+trap 'rm -rf "$out"' EXIT
+run() {
+  case $1 in
+    plain) dotnet "$sample" "$mib" ;;
+    profiled) dotnet "$tool" profile -o "$out/p" -- "$sample" "$mib" 2>/dev/null ;;
+    *) dotnet "$probe" "$1" "$sample" "$mib" ;;
+  esac
+}
+# The program prints: read N MiB in W ms, cpu C ms (...); one "mode wall cpu" line per run.
 for i in $(seq "$runs"); do
-  a=$(dotnet "$sample" "$mib"); plain+=("$(wall "$a")"); plain_cpu+=("$(cpu "$a")")
-  b=$(dotnet "$tool" profile -o "$out/p$i" -- "$sample" "$mib" 2>/dev/null); profiled+=("$(wall "$b")"); profiled_cpu+=("$(cpu "$b")")
+  for mode in "${modes[@]}"; do
+    echo "$mode $(run "$mode" | sed -n 's/^read [0-9]* MiB in \([0-9]*\) ms, cpu \([0-9]*\) ms.*/\1 \2/p')"
+  done
+done >"$out/runs"
+# median [min p25 p75 max] of numbers on stdin (nearest-rank quartiles).
+stats() { sort -g | awk '{a[NR]=$1} END {
+  m = NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2
+  q1 = a[int((NR+3)/4)]; q3 = a[NR+1-int((NR+3)/4)]
+  printf "median %.1f [min %.1f, p25 %.1f, p75 %.1f, max %.1f]", m, a[1], q1, q3, a[NR] }'; }
+column() { awk -v m="$1" -v c="$2" '$1 == m { print $c }' "$out/runs"; }
+ratios() { paste <(column plain "$2") <(column "$1" "$2") | awk '{ print ($2 / $1 - 1) * 100 }'; }
+echo "runs: $runs per mode, $mib MiB read per run ($((mib * 64)) allocations of 1 MiB)"
+for field in 3:cpu 2:wall; do
+  c=${field%%:*}; name=${field#*:}
+  for mode in "${modes[@]}"; do printf '%-4s %-9s ms: %s\n' "$name" "$mode" "$(column "$mode" "$c" | stats)"; done
+  for mode in "${modes[@]:1}"; do printf '%-4s %-9s %%:  %s (paired with plain)\n' "$name" "$mode" "$(ratios "$mode" "$c" | stats)"; done
 done
-median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-p=$(median "${plain[@]}"); q=$(median "${profiled[@]}")
-echo "plain ms:    ${plain[*]}"
-echo "profiled ms: ${profiled[*]}"
-pc=$(median "${plain_cpu[@]}"); qc=$(median "${profiled_cpu[@]}")
-echo "plain cpu ms:    ${plain_cpu[*]}"
-echo "profiled cpu ms: ${profiled_cpu[*]}"
-awk -v p="$p" -v q="$q" 'BEGIN { printf "wall: median plain %d ms, profiled %d ms: slowdown %.1f %%\n", p, q, (q / p - 1) * 100 }'
-awk -v p="$pc" -v q="$qc" 'BEGIN { printf "cpu:  median plain %d ms, profiled %d ms: overhead %.1f %%\n", p, q, (q / p - 1) * 100 }'
-# Each profiled run follows its plain run: the median of the pairs' ratios cancels slow drifts in
-# the machine's load better than the ratio of medians.
-paired() { local -n xs=$1 ys=$2; for i in "${!xs[@]}"; do awk -v p="${xs[$i]}" -v q="${ys[$i]}" 'BEGIN { print (q / p - 1) * 100 }'; done | sort -n | awk '{a[NR]=$1} END {printf "%.1f", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-echo "paired median: wall $(paired plain profiled) %, cpu $(paired plain_cpu profiled_cpu) %"
-rm -rf "$out"

@@ -24,8 +24,6 @@ internal sealed class AllocationProfile
 
     public long TickEvents { get; private set; }
 
-    public double EstimatedBytes { get; private set; }
-
     /// <summary>An AllocationSampled event: scaled by the inverse of its sampling probability.</summary>
     public void AddSampled(IReadOnlyList<StackFrame> frames, string typeName, bool isLarge, long objectSize)
     {
@@ -76,7 +74,6 @@ internal sealed class AllocationProfile
             if (!samples.TryGetValue(key, out var sample)) samples.Add(key, sample = new AllocationSample(frames, typeName, isLarge));
             sample.Add(count, bytes);
             if (sampled) SampledEvents++; else TickEvents++;
-            if (sampled == (SampledEvents > 0)) EstimatedBytes += bytes;
         }
     }
 

@@ -1,18 +1,21 @@
 using Microsoft.Diagnostics.NETCore.Client;
-using Microsoft.Diagnostics.Tracing.Etlx;
 
 namespace AllocAnalyzers.Tool.Profiling;
 
 /// <summary>
-/// Records a live process over EventPipe. TraceLog's real-time source resolves each event's
-/// stack to method names as it arrives (from a rundown of what was loaded before, and the Jit
-/// and Loader events after). Stops when the program exits, the duration ends, or on cancel.
+/// Records a live process over EventPipe into a .nettrace file, to be read after the session
+/// (<see cref="TraceFileRecording"/>). Nothing is parsed while the program runs: on a machine with
+/// few cores, parsing and resolving stacks as the events arrive competed with the target for CPU
+/// (measured in docs/profiler.md, "Overhead"); copying the stream costs next to nothing. The
+/// session asks for a rundown at its end, so that methods jitted before an attach resolve too.
+/// Stops when the program exits, the duration ends, or on cancel.
 /// </summary>
 internal static class EventPipeRecording
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(30);
 
-    public static async Task RunAsync(TargetProcess target, AllocationEventSource events, AllocationProfile profile, SourceLineResolver lines, TimeSpan? duration, CancellationToken cancel)
+    /// <param name="recorded">Called with the bytes recorded so far, for the progress line.</param>
+    public static async Task RunAsync(TargetProcess target, AllocationEventSource events, string traceFile, TimeSpan? duration, Action<long> recorded, CancellationToken cancel)
     {
         EventPipeSession session;
         try
@@ -21,7 +24,7 @@ internal static class EventPipeRecording
             Console.Error.WriteLine(resolved == AllocationEventSource.Auto
                 ? "runtime version unknown: listening for AllocationSampled and GCAllocationTick"
                 : $"listening for {(resolved == AllocationEventSource.Sampled ? "AllocationSampled" : "GCAllocationTick")} events");
-            session = target.Client.StartEventPipeSession(ClrAllocationProviders.For(resolved), requestRundown: false, circularBufferMB: 256);
+            session = target.Client.StartEventPipeSession(ClrAllocationProviders.For(resolved), requestRundown: true, circularBufferMB: 256);
         }
         catch (Exception e) when (e is ServerNotAvailableException or ServerErrorException or UnsupportedCommandException or TimeoutException)
         {
@@ -30,39 +33,38 @@ internal static class EventPipeRecording
 
         using (session)
         {
-            // Resume first: the rundown that TraceLog asks for needs a running runtime, and the
-            // session already buffers every event from here on.
-            target.Resume();
-            TraceLogEventSource? source = null;
-            var processing = Task.Factory.StartNew(
-                () =>
-                {
-                    source = TraceLog.CreateFromEventPipeSession(session, TraceLog.EventPipeRundownConfiguration.Enable(target.Client));
-                    AllocationRecorder.Attach(source, profile, lines);
-                    source.Process();
-                },
-                CancellationToken.None,
-                TaskCreationOptions.LongRunning,
-                TaskScheduler.Default);
+            await using var file = File.Create(traceFile);
+            var copying = Task.Run(() => Copy(session.EventStream, file, recorded), CancellationToken.None);
+            target.Resume(); // the session already buffers every event from here on
 
             var stop = Task.Delay(duration ?? Timeout.InfiniteTimeSpan, cancel);
-            if (await Task.WhenAny(processing, stop) != processing)
+            if (await Task.WhenAny(copying, stop) != copying)
             {
-                // Ctrl+C or the duration: stop the session; the stream then ends and processing returns.
+                // Ctrl+C or the duration: stop the session; the runtime writes the rundown, then ends the stream.
                 TryStop(session);
-                if (await Task.WhenAny(processing, Task.Delay(DrainTimeout, CancellationToken.None)) != processing) source?.StopProcessing();
+                await Task.WhenAny(copying, Task.Delay(DrainTimeout, CancellationToken.None));
                 target.StopIfLaunched();
             }
 
             try
             {
-                await processing;
+                await copying;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
             {
                 // A stream cut short by the target's exit: keep what was recorded.
-                if (profile.Events == 0) throw new ProfilingException($"The event stream broke: {e.Message}", ProfilingException.NoDataError, e);
             }
+        }
+    }
+
+    private static void Copy(Stream events, Stream file, Action<long> recorded)
+    {
+        var buffer = new byte[1 << 16];
+        long total = 0;
+        for (int read; (read = events.Read(buffer, 0, buffer.Length)) > 0;)
+        {
+            file.Write(buffer, 0, read);
+            recorded(total += read);
         }
     }
 

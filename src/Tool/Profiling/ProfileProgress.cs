@@ -11,11 +11,11 @@ internal static class ProfileProgress
 {
     private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
 
-    public static async Task RunAsync(AllocationProfile profile, string target, Func<Task> recording)
+    /// <param name="status">The status after the elapsed time (e.g. bytes of events recorded).</param>
+    public static async Task RunAsync(string target, Func<string> status, Func<Task> recording)
     {
         var clock = Stopwatch.StartNew();
-        string Line() =>
-            $"recording {target}: {clock.Elapsed.TotalSeconds:F1} s, {profile.Events:N0} allocation events, ~{profile.EstimatedBytes / (1 << 20):N0} MiB allocated";
+        string Line() => $"recording {target}: {clock.Elapsed.TotalSeconds:F1} s, {status()}";
 
         if (!Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
         {

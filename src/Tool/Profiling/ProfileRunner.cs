@@ -22,19 +22,29 @@ internal static class ProfileRunner
         {
             using var target = settings.ProcessId is int pid ? TargetProcess.Attach(pid) : TargetProcess.Launch(settings.Command);
             var name = target.Launched ? $"'{string.Join(' ', settings.Command)}' (pid {target.Id})" : $"pid {target.Id}";
+            var trace = Path.Combine(Path.GetTempPath(), $"alloc-analyzers-{Environment.ProcessId}-{Guid.NewGuid():N}.nettrace");
             try
             {
-                await ProfileProgress.RunAsync(profile, name, () => EventPipeRecording.RunAsync(target, settings.Events, profile, lines, settings.Duration, cancel));
+                long recorded = 0;
+                await ProfileProgress.RunAsync(
+                    name,
+                    () => $"{Interlocked.Read(ref recorded) / (1024.0 * 1024):N1} MiB of events",
+                    () => EventPipeRecording.RunAsync(target, settings.Events, trace, settings.Duration, bytes => Interlocked.Exchange(ref recorded, bytes), cancel));
+                if (target.Launched && target.Process.HasExited && target.Process.ExitCode != 0)
+                {
+                    Console.Error.WriteLine($"note: the program exited with code {target.Process.ExitCode}.");
+                }
+
+                ReadRecording(target, trace, profile, lines);
             }
             catch
             {
                 target.StopIfLaunched(); // never leave a launched program waiting at startup
                 throw;
             }
-
-            if (target.Launched && target.Process.HasExited && target.Process.ExitCode != 0)
+            finally
             {
-                Console.Error.WriteLine($"note: the program exited with code {target.Process.ExitCode}.");
+                TraceFileRecording.TryDelete(trace);
             }
         }
 
@@ -53,6 +63,23 @@ internal static class ProfileRunner
         Console.WriteLine($"pprof profile: {settings.PprofPath}");
         Console.WriteLine($"site summary:  {settings.SummaryPath}");
         return 0;
+    }
+
+    /// <summary>Stacks are resolved now, after the session, not while the program runs.</summary>
+    private static void ReadRecording(TargetProcess target, string trace, AllocationProfile profile, SourceLineResolver lines)
+    {
+        try
+        {
+            TraceFileRecording.Run(trace, profile, lines);
+        }
+        catch (ProfilingException e) when (target.Launched && target.Process.HasExited && target.Process.ExitCode != 0)
+        {
+            // The runtime closes the trace when it shuts down; a crashed or killed program leaves it cut off.
+            throw new ProfilingException(
+                $"The program ended abnormally (exit code {target.Process.ExitCode}) before its runtime closed the trace, and a cut-off trace cannot be read back ({e.Message})",
+                e.ExitCode,
+                e);
+        }
     }
 
     private static void WriteOutputs(ProfileSettings settings, IReadOnlyList<AllocationSample> samples, IReadOnlyList<SiteSummaryRow> rows, TimeSpan duration, string comment)

@@ -4,16 +4,23 @@ using Microsoft.Diagnostics.Tracing.Etlx;
 namespace AllocAnalyzers.Tool.Profiling;
 
 /// <summary>
-/// Source file and line of a managed frame, from the module's portable PDB through TraceEvent's
-/// SymbolReader (with the JittedMethodILToNativeMap events enabled). In practice the line is the
-/// method's first sequence point, not the allocating statement, so it is used as the method's
-/// start line. Frames without a PDB (precompiled framework code) stay without one.
-/// Results are cached per code address: the first lookup of a module opens its PDB.
+/// Source file and lines of a managed frame. TraceLog maps the frame's native address to an IL
+/// offset through the method's IL-to-native map (the MethodILToNativeMap events of the
+/// JittedMethodILToNativeMap keyword, or their rundown pair), which it keeps when it reads a trace
+/// file (not in its real-time mode, where ILOffset is -1: one reason the tool records to a file
+/// first). The module's portable PDB, opened with TraceEvent's SymbolReader, turns the method
+/// token and IL offset into the line of that statement, and IL offset 0 into the method's first line. Frames without a PDB (precompiled
+/// framework code) stay without a file. Results are cached per code address: the first lookup
+/// of a module opens its PDB.
 /// </summary>
 internal sealed class SourceLineResolver : IDisposable
 {
+    // A PDB's "hidden" sequence point (compiler-generated code) has this line number.
+    private const int HiddenLine = 0xFEEFEE;
+
     private readonly SymbolReader _reader;
-    private readonly Dictionary<int, (string File, int Line)> _cache = [];
+    private readonly Dictionary<int, SourceLines> _cache = [];
+    private readonly Dictionary<string, ManagedSymbolModule?> _modules = [];
 
     /// <param name="symbolPath">Directories to search for PDBs besides each module's own directory.</param>
     public SourceLineResolver(string symbolPath)
@@ -22,15 +29,24 @@ internal sealed class SourceLineResolver : IDisposable
         _reader = new SymbolReader(TextWriter.Null, symbolPath) { SecurityCheck = _ => true };
     }
 
-    public (string File, int Line) Resolve(TraceCodeAddress address)
+    public SourceLines Resolve(TraceCodeAddress address)
     {
         var key = (int)address.CodeAddressIndex;
         if (_cache.TryGetValue(key, out var known)) return known;
-        var resolved = ("", 0);
+        var resolved = SourceLines.None;
         try
         {
-            var location = address.GetSourceLine(_reader);
-            if (location?.SourceFile is { } file && location.LineNumber > 0) resolved = (file.BuildTimeFilePath ?? "", location.LineNumber);
+            if (address.Method is { MethodToken: not 0 } method && Module(address.ModuleFile) is { } module)
+            {
+                var token = (uint)method.MethodToken;
+                var start = module.SourceLocationForManagedCode(token, 0);
+                var il = address.ILOffset;
+                var call = il >= 0 ? module.SourceLocationForManagedCode(token, il) : null;
+                if (start?.SourceFile is { } file && start.LineNumber > 0)
+                {
+                    resolved = new SourceLines(file.BuildTimeFilePath ?? "", start.LineNumber, call is { LineNumber: > 0 and < HiddenLine } ? call.LineNumber : 0);
+                }
+            }
         }
         catch (Exception e) when (e is IOException or BadImageFormatException or InvalidOperationException or UnauthorizedAccessException or ArgumentException or NullReferenceException)
         {
@@ -42,4 +58,31 @@ internal sealed class SourceLineResolver : IDisposable
     }
 
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>The module's PDB, found by the PE's debug directory (next to the module or on the symbol path).</summary>
+    private ManagedSymbolModule? Module(TraceModuleFile? file)
+    {
+        if (file?.FilePath is not { Length: > 0 } path) return null;
+        if (_modules.TryGetValue(path, out var known)) return known;
+        ManagedSymbolModule? module = null;
+        try
+        {
+            var pdb = !string.IsNullOrEmpty(file.PdbName)
+                ? _reader.FindSymbolFilePath(file.PdbName, file.PdbSignature, file.PdbAge, path)
+                : File.Exists(path) ? _reader.FindSymbolFilePathForModule(path) : null;
+            module = pdb is not null ? _reader.OpenSymbolFile(pdb) : null;
+        }
+        finally
+        {
+            _modules[path] = module;
+        }
+
+        return module;
+    }
+}
+
+/// <summary>Where a frame is in its source: the file, the method's first line, and the line of the call (0 when unknown).</summary>
+internal readonly record struct SourceLines(string File, int StartLine, int Line)
+{
+    public static SourceLines None { get; } = new("", 0, 0);
 }

@@ -1,8 +1,8 @@
 namespace AllocAnalyzers.Tool.Profiling;
 
 /// <summary>
-/// One frame of an allocation stack: a method, its module, and where known its source file and
-/// the first line of its body (<see cref="StartLine"/>; the line of the allocation itself is not
-/// resolved: TraceEvent maps the frame to the method's first sequence point).
+/// One frame of an allocation stack: a method, its module, and where known its source file, the
+/// first line of its body (<see cref="StartLine"/>) and the line of the call or allocation the
+/// frame was at (<see cref="Line"/>, from the runtime's IL-to-native maps and the PDB).
 /// </summary>
-internal sealed record StackFrame(string Method, string Module, string File = "", int StartLine = 0);
+internal sealed record StackFrame(string Method, string Module, string File = "", int StartLine = 0, int Line = 0);

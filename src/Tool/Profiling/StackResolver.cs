@@ -23,8 +23,8 @@ internal static class StackResolver
                 method = $"{address.ModuleName}!0x{address.Address:x}";
             }
 
-            var (file, line) = lines?.Resolve(address) ?? ("", 0);
-            frames.Add(new StackFrame(method, address.ModuleName ?? "", file, line));
+            var source = lines?.Resolve(address) ?? SourceLines.None;
+            frames.Add(new StackFrame(method, address.ModuleName ?? "", source.File, source.StartLine, source.Line));
         }
 
         return frames;

@@ -29,7 +29,7 @@ internal static class TraceFileRecording
 
     private static string FirstLine(string text) => text.Split('\n')[0].Trim().TrimEnd('.');
 
-    private static void TryDelete(string path)
+    public static void TryDelete(string path)
     {
         try
         {

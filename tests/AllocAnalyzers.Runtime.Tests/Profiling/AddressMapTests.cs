@@ -98,9 +98,9 @@ public class AddressMapTests
     }
 
     [Theory]
-    [InlineData(8, 1)]       // default slots: inline and lists mixed
+    [InlineData(8, 1)]       // default slots: inline words and chains mixed
     [InlineData(13, 7)]      // Go's 2012 slots of 128 bytes
-    [InlineData(2, 3)]       // 256 KiB slots: offsets too wide to inline, lists only
+    [InlineData(2, 3)]       // 256 KiB slots: long chains, and sizes past 32 MiB kept aside
     public void Random_sets_and_removes_agree_with_a_dictionary(int denseBits, int seed)
     {
         var map = new AddressMap(new AddressMapOptions(hashBits: 4, regionShift: 20, denseBits: denseBits));
@@ -108,13 +108,14 @@ public class AddressMapTests
         var random = new Random(seed);
         for (var i = 0; i < 50_000; i++)
         {
-            // 4 MiB of 16-byte-aligned addresses: slots fill, empty and share.
+            // 4 MiB of 16-byte-aligned addresses: slots fill, empty and share. Negative bucket ids,
+            // ids past 2^20 − 2 and sizes past the word's size bits go to the overflow table, exact.
             var address = 0x7f00_0000_0000UL + (ulong)random.Next(1 << 18) * 16;
             if (random.Next(2) == 0 && !model.ContainsKey(address))
             {
-                var entry = (random.Next(1 << 21), random.Next(3) == 0 ? random.NextInt64(1L << 33) : random.Next(1 << 20));
+                var entry = (random.Next(-8, 1 << 21), random.Next(3) == 0 ? random.NextInt64(1L << 33) : random.Next(1 << 20));
                 map.Set(address, entry.Item1, entry.Item2);
-                model[address] = (entry.Item1, Math.Min(entry.Item2, uint.MaxValue));
+                model[address] = entry;
             }
             else
             {

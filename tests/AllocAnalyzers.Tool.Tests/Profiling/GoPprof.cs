@@ -10,10 +10,10 @@ internal static class GoPprof
 
     public static string? GoPath { get; } = Find();
 
-    /// <summary>The `-top` report of a profile.</summary>
-    public static string Top(string profilePath)
+    /// <summary>The `-top` report of a profile (with `-lines`: by source line rather than by function).</summary>
+    public static string Top(string profilePath, params string[] options)
     {
-        var (exitCode, output, error) = ToolRunner.Run(GoPath!, ["tool", "pprof", "-top", profilePath], TimeSpan.FromSeconds(60));
+        var (exitCode, output, error) = ToolRunner.Run(GoPath!, ["tool", "pprof", .. options, "-top", profilePath], TimeSpan.FromSeconds(60));
         Assert.True(exitCode == 0, $"go tool pprof failed ({exitCode}): {error}");
         return output;
     }

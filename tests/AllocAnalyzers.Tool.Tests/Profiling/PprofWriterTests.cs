@@ -9,8 +9,8 @@ public class PprofWriterTests
 {
     private static IReadOnlyList<AllocationSample> Samples()
     {
-        var main = new StackFrame("App.Program.Main(class System.String[])", "App.dll", "/src/Program.cs", 5);
-        var read = new StackFrame("App.Reader.ReadAll(class System.IO.Stream)", "App.dll", "/src/Reader.cs", 12);
+        var main = new StackFrame("App.Program.Main(class System.String[])", "App.dll", "/src/Program.cs", StartLine: 5, Line: 7);
+        var read = new StackFrame("App.Reader.ReadAll(class System.IO.Stream)", "App.dll", "/src/Reader.cs", StartLine: 12, Line: 15);
         var parse = new StackFrame("App.Parser.Parse(class System.String)", "App.dll");
         var big = new AllocationSample([read, main], "System.Byte[]", isLarge: true);
         for (var i = 0; i < 10; i++) big.Add(1, 1 << 20);
@@ -66,6 +66,18 @@ public class PprofWriterTests
         Assert.Contains("App.Reader.ReadAll", rows[0]);
         Assert.Contains("10MB", rows[0]);
         Assert.Contains("App.Parser.Parse", rows[1]);
+        File.Delete(path);
+    }
+
+    [GoPprofFact]
+    public void Go_pprof_shows_each_frames_line()
+    {
+        var path = WriteProfile();
+        var top = GoPprof.Top(path, "-lines", "-cum");
+
+        var rows = top.Split('\n');
+        Assert.Contains(rows, r => r.Contains("App.Reader.ReadAll") && r.TrimEnd().EndsWith("/src/Reader.cs:15"));
+        Assert.Contains(rows, r => r.Contains("App.Program.Main") && r.TrimEnd().EndsWith("/src/Program.cs:7"));
         File.Delete(path);
     }
 }

@@ -56,4 +56,35 @@ public class ProfileLiveTargetTests
         Assert.Equal("ReadLoop.ReadAll(class System.IO.Stream)", TopMethod(prefix));
         Assert.True(File.Exists(prefix + ".pb.gz"));
     }
+
+    [Fact]
+    public void A_program_killed_mid_recording_is_reported_as_such()
+    {
+        if (!OperatingSystem.IsLinux()) return; // finds the launched program through /proc
+        var prefix = Path.Combine(Path.GetTempPath(), $"killed-{Guid.NewGuid():N}");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { ToolRunner.ToolDll, "profile", "-o", prefix, "--", SeedReadLoopProfile.SampleDll, EndlessMiB }) start.ArgumentList.Add(argument);
+        using var tool = Process.Start(start)!;
+        var error = tool.StandardError.ReadToEndAsync();
+        Thread.Sleep(4000);
+        foreach (var child in Children(tool.Id)) Process.GetProcessById(child).Kill(); // SIGKILL: the runtime cannot close the trace
+        if (!tool.WaitForExit(30_000))
+        {
+            tool.Kill(entireProcessTree: true);
+            Assert.Fail("the tool did not stop within 30 s of its program's death");
+        }
+
+        Assert.Equal(3, tool.ExitCode);
+        Assert.Contains("error: The program ended abnormally", error.Result);
+        Assert.DoesNotContain("   at ", error.Result); // one line, no stack trace
+    }
+
+    /// <summary>The child processes of a process, from every one of its threads (Linux /proc).</summary>
+    private static IEnumerable<int> Children(int processId) =>
+        Directory.GetDirectories($"/proc/{processId}/task")
+            .Select(task => Path.Combine(task, "children"))
+            .Where(File.Exists)
+            .SelectMany(file => File.ReadAllText(file).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Select(int.Parse)
+            .ToList();
 }

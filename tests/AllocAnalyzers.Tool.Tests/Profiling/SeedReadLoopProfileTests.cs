@@ -44,12 +44,25 @@ public class SeedReadLoopProfileTests(SeedReadLoopProfile profile) : IClassFixtu
         const double allocated = SeedReadLoopProfile.MebibytesRead * 64.0 * (1 << 20); // 64 MiB of buffers per MiB read
         Assert.InRange(top.EstimatedBytes, allocated * 0.95, allocated * 1.05);
 
-        // From the sample's PDB: the file, and the method's first line (its first statement).
-        var source = Path.Combine(ToolRunner.RepoRoot, "samples", "SeedReadLoop", "Program.cs");
-        Assert.Equal(Path.GetFullPath(source), Path.GetFullPath(top.File));
-        var firstStatement = Array.FindIndex(File.ReadAllLines(source), l => l.Contains("long checksum = 0;")) + 1;
-        Assert.Equal(firstStatement, top.Line);
+        // From the runtime's IL-to-native map and the sample's PDB: the file, and the line of the allocation.
+        Assert.Equal(Path.GetFullPath(SourceFile), Path.GetFullPath(top.File));
+        Assert.Equal(AllocatingLine, top.Line);
     }
+
+    [GoPprofFact]
+    public void Go_pprof_gives_the_allocating_line_of_the_read_loop()
+    {
+        Assert.Equal(0, profile.Result.ExitCode);
+        var top = GoPprof.Top(profile.Prefix + ".pb.gz", "-lines");
+        var first = top.Split('\n').SkipWhile(l => !l.TrimStart().StartsWith("flat")).Skip(1).First();
+        Assert.Contains("ReadLoop.ReadAll", first);
+        Assert.EndsWith($"Program.cs:{AllocatingLine}", first.TrimEnd());
+    }
+
+    private static string SourceFile => Path.Combine(ToolRunner.RepoRoot, "samples", "SeedReadLoop", "Program.cs");
+
+    /// <summary>The line of the sample's `new byte[BufferSize]`, found in the source, not hard-coded.</summary>
+    private static int AllocatingLine => Array.FindIndex(File.ReadAllLines(SourceFile), l => l.Contains("new byte[BufferSize]")) + 1;
 
     [GoPprofFact]
     public void Go_pprof_names_the_read_loop_first()

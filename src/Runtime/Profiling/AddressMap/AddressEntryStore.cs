@@ -5,7 +5,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
     /// <summary>
     /// Entries carved in chunks onto a free list, as Go's setaddrbucket allocated 64 AddrEntry at a
     /// time: few allocations, and freed entries are reused instead of becoming garbage. An entry is
-    /// named by a handle, 1 + its index (0 means none), so that lists link by int, not by reference.
+    /// named by a handle, 1 + its index (0 means none), so that chains link by number, not by reference.
     /// Not thread-safe: the map calls it under its lock, except <see cref="this[int]"/> reads.
     /// </summary>
     internal sealed class AddressEntryStore
@@ -42,14 +42,14 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
             if (_free == 0) Refill();
             var handle = _free;
             ref var entry = ref this[handle];
-            _free = entry.Next;
-            entry.Next = 0;
+            _free = (int)entry.Rest;
+            entry.Rest = 0;
             return handle;
         }
 
         public void Return(int handle)
         {
-            this[handle].Next = _free;
+            this[handle].Rest = _free;
             _free = handle;
         }
 
@@ -58,7 +58,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
             if (Chunks == _chunks.Length) Array.Resize(ref _chunks, _chunks.Length * 2);
             var chunk = new AddressEntry[EntriesPerChunk];
             var first = Chunks * EntriesPerChunk + 1;
-            for (var i = 0; i < chunk.Length; i++) chunk[i].Next = i + 1 < chunk.Length ? first + i + 1 : _free;
+            for (var i = 0; i < chunk.Length; i++) chunk[i].Rest = i + 1 < chunk.Length ? first + i + 1 : _free;
             _chunks[Chunks++] = chunk;
             _free = first;
         }

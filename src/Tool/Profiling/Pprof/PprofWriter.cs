@@ -44,8 +44,11 @@ internal static class PprofWriter
             {
                 WriteUInt64(m, Fields.Location.Id, id);
                 WriteUInt64(m, Fields.Location.MappingId, mappingId);
-                // No line number: only the function's start line is known (StackFrame.StartLine).
-                WriteMessage(m, Fields.Location.Line, line => WriteUInt64(line, Fields.Line.FunctionId, functionId));
+                WriteMessage(m, Fields.Location.Line, line =>
+                {
+                    WriteUInt64(line, Fields.Line.FunctionId, functionId);
+                    WriteInt64(line, Fields.Line.LineNumber, frame.Line); // 0 (left out) when unknown
+                });
             });
         }
 
