@@ -35,7 +35,7 @@ public class ProfileLiveTargetTests
     }
 
     [Fact]
-    public void A_termination_signal_stops_cleanly_and_writes_the_profile()
+    public async Task A_termination_signal_stops_cleanly_and_writes_the_profile()
     {
         if (OperatingSystem.IsWindows()) return; // no SIGTERM to send there
         var prefix = Path.Combine(Path.GetTempPath(), $"sigterm-{Guid.NewGuid():N}");
@@ -44,7 +44,7 @@ public class ProfileLiveTargetTests
         using var tool = Process.Start(start)!;
         var output = tool.StandardOutput.ReadToEndAsync();
         var error = tool.StandardError.ReadToEndAsync();
-        Thread.Sleep(4000);
+        await Task.Delay(4000);
         using (var kill = Process.Start("kill", ["-TERM", tool.Id.ToString()])) kill.WaitForExit();
         if (!tool.WaitForExit(30_000))
         {
@@ -52,13 +52,13 @@ public class ProfileLiveTargetTests
             Assert.Fail("the tool did not stop within 30 s of SIGTERM");
         }
 
-        Assert.True(tool.ExitCode == 0, error.Result + output.Result);
+        Assert.True(tool.ExitCode == 0, await error + await output);
         Assert.Equal("ReadLoop.ReadAll(class System.IO.Stream)", TopMethod(prefix));
         Assert.True(File.Exists(prefix + ".pb.gz"));
     }
 
     [Fact]
-    public void A_program_killed_mid_recording_is_reported_as_such()
+    public async Task A_program_killed_mid_recording_is_reported_as_such()
     {
         if (!OperatingSystem.IsLinux()) return; // finds the launched program through /proc
         var prefix = Path.Combine(Path.GetTempPath(), $"killed-{Guid.NewGuid():N}");
@@ -66,7 +66,7 @@ public class ProfileLiveTargetTests
         foreach (var argument in new[] { ToolRunner.ToolDll, "profile", "-o", prefix, "--", SeedReadLoopProfile.SampleDll, EndlessMiB }) start.ArgumentList.Add(argument);
         using var tool = Process.Start(start)!;
         var error = tool.StandardError.ReadToEndAsync();
-        Thread.Sleep(4000);
+        await Task.Delay(4000);
         foreach (var child in Children(tool.Id)) Process.GetProcessById(child).Kill(); // SIGKILL: the runtime cannot close the trace
         if (!tool.WaitForExit(30_000))
         {
@@ -75,8 +75,9 @@ public class ProfileLiveTargetTests
         }
 
         Assert.Equal(3, tool.ExitCode);
-        Assert.Contains("error: The program ended abnormally", error.Result);
-        Assert.DoesNotContain("   at ", error.Result); // one line, no stack trace
+        string stderr = await error;
+        Assert.Contains("error: The program ended abnormally", stderr);
+        Assert.DoesNotContain("   at ", stderr); // one line, no stack trace
     }
 
     /// <summary>The child processes of a process, from every one of its threads (Linux /proc).</summary>
