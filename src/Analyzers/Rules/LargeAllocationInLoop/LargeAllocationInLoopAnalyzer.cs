@@ -28,6 +28,8 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
             messageFormat: "'{0}' {1} on every loop iteration{2}: about {3} per iteration ({4} profile)",
             description: "The buffer is allocated, and zeroed by the runtime, on every iteration although it does not outlive the iteration. Allocate it once before the loop and reuse it, or rent it from ArrayPool<T>.Shared. Configure the size threshold with dotnet_code_quality.ALLOC001.threshold_bytes.");
 
+        private static readonly ByteOption Threshold = new ByteOption(RuleIds.LargeAllocationInLoop, OptionKeys.ThresholdBytes, DefaultThresholdBytes);
+
         public LargeAllocationInLoopAnalyzer()
             : base(Rule)
         {
@@ -35,20 +37,17 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
         {
-            context.RegisterSyntaxTreeAction(tree => Threshold(session, tree.Tree, tree.ReportDiagnostic));
+            Threshold.ValidateEveryTree(context, session);
             context.RegisterOperationAction(
                 operationContext => Analyze(operationContext, session),
                 OperationKind.ArrayCreation, OperationKind.Invocation, OperationKind.ObjectCreation);
         }
 
-        private static long Threshold(AnalysisSession session, SyntaxTree tree, System.Action<Diagnostic> report) =>
-            session.Configuration.GetByteCount(tree, RuleIds.LargeAllocationInLoop, OptionKeys.ThresholdBytes, DefaultThresholdBytes, report);
-
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
             var allocation = ManagedAllocationRecognizer.Recognize(context.Operation, session.Types);
             if (allocation == null) return;
-            if (allocation.Bytes < Threshold(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            if (allocation.Bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
             if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation)) return;

@@ -28,6 +28,8 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             description: "Without [SkipLocalsInit] on the method, a containing type or the module, the method is compiled with .locals init and the JIT zeroes every stackalloc block. When the code writes the buffer before reading it, add [SkipLocalsInit] (it requires AllowUnsafeBlocks). Configure the size threshold with dotnet_code_quality.ALLOC005.threshold_bytes.",
             severity: DiagnosticSeverity.Info);
 
+        private static readonly ByteOption Threshold = new ByteOption(RuleIds.LargeZeroedStackalloc, OptionKeys.ThresholdBytes, DefaultThresholdBytes);
+
         public LargeZeroedStackallocAnalyzer()
             : base(Rule)
         {
@@ -35,12 +37,9 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
         {
-            context.RegisterSyntaxTreeAction(tree => Threshold(session, tree.Tree, tree.ReportDiagnostic));
+            Threshold.ValidateEveryTree(context, session);
             context.RegisterSyntaxNodeAction(nodeContext => Analyze(nodeContext, session), SyntaxKind.StackAllocArrayCreationExpression);
         }
-
-        private static long Threshold(AnalysisSession session, SyntaxTree tree, System.Action<Diagnostic> report) =>
-            session.Configuration.GetByteCount(tree, RuleIds.LargeZeroedStackalloc, OptionKeys.ThresholdBytes, DefaultThresholdBytes, report);
 
         private static void Analyze(SyntaxNodeAnalysisContext context, AnalysisSession session)
         {
@@ -50,7 +49,7 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             var memory = ZeroedMemoryRecognizer.Recognize(operation, session.Types);
             if (memory == null || memory.Kind != ZeroedMemoryKind.ZeroedStackalloc || memory.Bytes == null) return;
             long bytes = memory.Bytes.Value;
-            if (bytes < Threshold(session, context.Node.SyntaxTree, context.ReportDiagnostic)) return;
+            if (bytes < Threshold.Read(session, context.Node.SyntaxTree, context.ReportDiagnostic)) return;
 
             double seconds = ManagedAllocationCosts.Clear(bytes, session.CostProfile).Seconds;
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(),

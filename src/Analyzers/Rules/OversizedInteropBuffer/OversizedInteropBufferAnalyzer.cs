@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
+using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
@@ -36,6 +37,8 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             messageFormat: "'{0}' zeroes {1} on every call, but '{2}' is given a length of {3}: {4} are zeroed for nothing; about {5} per call against {6} for the size used ({7} profile)",
             description: "The buffer is allocated (and zero-filled) in the method and passed to native code together with a length that is provably smaller than the buffer, so the native side can never touch the excess. Allocate only the length the call uses, reuse a buffer, or rent one. Configure the smallest excess reported with dotnet_code_quality.ALLOC003.min_excess_bytes.");
 
+        private static readonly ByteOption MinExcess = new ByteOption(RuleIds.OversizedInteropBuffer, MinExcessBytesOption, DefaultMinExcessBytes);
+
         public OversizedInteropBufferAnalyzer()
             : base(Rule)
         {
@@ -44,12 +47,9 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
         {
             if (session.Types.DllImportAttribute == null) return;
-            context.RegisterSyntaxTreeAction(tree => MinExcess(session, tree.Tree, tree.ReportDiagnostic));
+            MinExcess.ValidateEveryTree(context, session);
             context.RegisterOperationAction(c => Analyze(c, session), OperationKind.ArrayCreation, OperationKind.Invocation);
         }
-
-        private static long MinExcess(AnalysisSession session, SyntaxTree tree, Action<Diagnostic> report) =>
-            session.Configuration.GetByteCount(tree, RuleIds.OversizedInteropBuffer, MinExcessBytesOption, DefaultMinExcessBytes, report);
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
@@ -58,7 +58,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             if (!(context.ContainingSymbol is IMethodSymbol)) return;
             var buffer = ZeroedBuffer.Recognize(context.Operation, session.Types);
             if (buffer == null) return;
-            long minExcess = MinExcess(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
+            long minExcess = MinExcess.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
             if (buffer.Bytes < minExcess) return;
 
             var uses = BufferUses.OfValue(context.Operation, session.Types, out var local);

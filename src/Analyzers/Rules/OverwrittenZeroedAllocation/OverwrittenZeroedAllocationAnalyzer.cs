@@ -29,6 +29,8 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             description: "Every element of the new array is written before any element is read, so the zeroing the runtime does at allocation is wasted. GC.AllocateUninitializedArray<T>(n) skips it for arrays of 2048 bytes and more of types without references.",
             severity: DiagnosticSeverity.Info);
 
+        private static readonly ByteOption Threshold = new ByteOption(RuleIds.OverwrittenZeroedAllocation, OptionKeys.ThresholdBytes, DefaultThresholdBytes);
+
         /// <summary>By default: the runtime's own threshold, below which AllocateUninitializedArray zeroes anyway.</summary>
         public const long DefaultThresholdBytes = UninitializedArrayThreshold.FallbackBytes;
 
@@ -41,12 +43,9 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
         {
             // Without the API (before .NET 5) there is nothing to switch to.
             if (!session.Types.HasAllocateUninitializedArray) return;
-            context.RegisterSyntaxTreeAction(tree => Threshold(session, tree.Tree, tree.ReportDiagnostic));
+            Threshold.ValidateEveryTree(context, session);
             context.RegisterOperationAction(operationContext => Analyze(operationContext, session), OperationKind.ArrayCreation);
         }
-
-        private static long Threshold(AnalysisSession session, SyntaxTree tree, System.Action<Diagnostic> report) =>
-            session.Configuration.GetByteCount(tree, RuleIds.OverwrittenZeroedAllocation, OptionKeys.ThresholdBytes, DefaultThresholdBytes, report);
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
@@ -56,7 +55,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             // References must be zeroed for the GC's sake; the runtime zeroes those arrays anyway.
             if (!memory.ElementType.IsUnmanagedType) return;
             if (memory.ElementCount != null && (memory.ElementSize == null || UninitializedArrayThreshold.StillZeroed(memory.ElementCount.Value, memory.ElementSize.Value))) return;
-            if (memory.Bytes != null && memory.Bytes < Threshold(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
 
             var view = BufferFlowView.Create(context.GetControlFlowGraph(), context.Operation, types);
             if (!view.IsTracked) return;

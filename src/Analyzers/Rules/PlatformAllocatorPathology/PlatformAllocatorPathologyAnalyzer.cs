@@ -52,6 +52,8 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             messageFormat: "'{0}' is freed and allocated again on every loop iteration, and {1} zero-fills all {2} each time; per iteration: {3}",
             description: "calloc (NativeMemory.AllocZeroed) of a large block is normally cheap: fresh pages from the OS are already zero. But once the block has been freed, some allocators hand the same memory back and must clear it: macOS libmalloc serves blocks from about 127 KB up to 128 MiB (version- and memory-dependent) from its large-block cache and bzeroes them; glibc reuses freed chunks between 128 KiB and 32 MiB and memsets them. Allocate the block once before the loop, free it after, and clear only what each iteration needs. Targets come from alloc_analyzers.target_platforms or the RuntimeIdentifier(s); the smallest size considered is dotnet_code_quality.ALLOC007.min_bytes.");
 
+        private static readonly ByteOption MinBytes = new ByteOption(RuleIds.PlatformAllocatorPathology, MinBytesOption, DefaultMinBytes);
+
         public PlatformAllocatorPathologyAnalyzer()
             : base(Rule)
         {
@@ -66,7 +68,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             var estimates = new ConcurrentDictionary<(long, TargetPlatform), CostEstimate>();
             context.RegisterSyntaxTreeAction(tree =>
             {
-                MinBytes(session, tree.Tree, tree.ReportDiagnostic);
+                MinBytes.Read(session, tree.Tree, tree.ReportDiagnostic);
                 ReportInvalidTargets(session, targets.Value, tree.ReportDiagnostic);
                 if (macOS.Value.InvalidValue != null)
                 {
@@ -75,9 +77,6 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             });
             context.RegisterOperationAction(c => Analyze(c, session, targets.Value, options.Value, estimates), OperationKind.Invocation);
         }
-
-        private static long MinBytes(AnalysisSession session, SyntaxTree tree, Action<Diagnostic> report) =>
-            session.Configuration.GetByteCount(tree, RuleIds.PlatformAllocatorPathology, MinBytesOption, DefaultMinBytes, report);
 
         private static void ReportInvalidTargets(AnalysisSession session, TargetPlatforms targets, Action<Diagnostic> report)
         {
@@ -90,7 +89,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             var allocation = NativeAllocation.Recognize(context.Operation, session.Types);
             if (allocation == null || !allocation.Zeroed || allocation.Bytes == null || targets.Platforms.Count == 0) return;
             long bytes = allocation.Bytes.Value;
-            if (bytes < MinBytes(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            if (bytes < MinBytes.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
             if (loop == null || !IsFreedInLoop(allocation, loop, session.Types)) return;

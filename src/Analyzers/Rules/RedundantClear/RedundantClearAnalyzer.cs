@@ -31,6 +31,8 @@ namespace AllocAnalyzers.Rules.RedundantClear
             messageFormat: "'{0}' clears {1} that {2} already zeroed, and nothing has written it since: about {3} for nothing ({4} profile)",
             description: "The memory was zeroed when it was allocated (new T[n], GC.AllocateArray, NativeMemory.AllocZeroed, or stackalloc without [SkipLocalsInit]) and no path from the allocation to the clear can have written it, so the clear is a memset that changes nothing. Remove it. Configure the smallest size reported with dotnet_code_quality.ALLOC002.threshold_bytes.");
 
+        private static readonly ByteOption Threshold = new ByteOption(RuleIds.RedundantClear, OptionKeys.ThresholdBytes, DefaultThresholdBytes, minimum: 0);
+
         public RedundantClearAnalyzer()
             : base(Rule)
         {
@@ -38,12 +40,9 @@ namespace AllocAnalyzers.Rules.RedundantClear
 
         internal override void OnCompilationStart(CompilationStartAnalysisContext context, AnalysisSession session)
         {
-            context.RegisterSyntaxTreeAction(tree => Threshold(session, tree.Tree, tree.ReportDiagnostic));
+            Threshold.ValidateEveryTree(context, session);
             context.RegisterOperationAction(operationContext => Analyze(operationContext, session), OperationKind.Invocation, OperationKind.Loop);
         }
-
-        private static long Threshold(AnalysisSession session, SyntaxTree tree, System.Action<Diagnostic> report) =>
-            session.Configuration.GetByteCount(tree, RuleIds.RedundantClear, OptionKeys.ThresholdBytes, DefaultThresholdBytes, report, minimum: 0);
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
@@ -64,7 +63,7 @@ namespace AllocAnalyzers.Rules.RedundantClear
                 if (view.Before(clear.FlowPoint).MayBeWritten) continue;
                 if (!ClearedRange.TryProve(clear, memory, view.HoldingLocals, out long? bytes)) continue;
 
-                long threshold = Threshold(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
+                long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
                 if (bytes == null ? threshold > 0 : bytes < threshold) return;
                 context.ReportDiagnostic(Diagnostic.Create(Rule, clear.Operation.Syntax.GetLocation(), MessageArguments(clear, memory, bytes, session)));
                 return;
