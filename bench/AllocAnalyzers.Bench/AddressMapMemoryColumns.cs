@@ -57,11 +57,14 @@ public sealed class AddressMapMemoryColumns : IColumn
         lock (s_retained)
         {
             if (s_retained.TryGetValue((map, pattern), out var known)) return known;
-            var sampled = AddressMapStreams.Create(pattern).Sampled;
+            var streams = AddressMapStreams.Create(pattern);
             var before = GC.GetTotalMemory(forceFullCollection: true);
-            var tracker = AddressMapCandidates.Build(map, sampled);
+            var tracker = AddressMapCandidates.Build(map, streams.Sampled);
             var retained = GC.GetTotalMemory(forceFullCollection: true) - before;
             GC.KeepAlive(tracker);
+            // Keep the streams alive across both readings: if the JIT lets the unsampled array
+            // (512 KiB) die in between, every candidate reads 32 B per entry too low.
+            GC.KeepAlive(streams);
             s_retained[(map, pattern)] = retained;
             return retained;
         }
