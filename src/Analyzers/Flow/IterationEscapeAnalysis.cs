@@ -37,14 +37,6 @@ namespace AllocAnalyzers.Flow
         public static bool MayOutliveIteration(IOperation allocation, SyntaxNode? loop, WellKnownTypes types) =>
             new IterationEscapeAnalysis(allocation, loop, types).Escapes(allocation);
 
-        /// <summary>The locals that hold the buffer or a view of it (after <see cref="MayOutliveIteration"/> returned false).</summary>
-        public static IReadOnlyCollection<ILocalSymbol> HoldingLocals(IOperation allocation, SyntaxNode? loop, WellKnownTypes types)
-        {
-            var analysis = new IterationEscapeAnalysis(allocation, loop, types);
-            analysis.Escapes(allocation);
-            return analysis._tracked;
-        }
-
         private bool Escapes(IOperation value)
         {
             IOperation? parent = value.ParentSkippingConversions(out IOperation child);
