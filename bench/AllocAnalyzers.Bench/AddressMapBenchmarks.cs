@@ -58,7 +58,7 @@ public class AddressMapBenchmarks
         var found = 0;
         for (var i = 0; i < sampled.Length; i++)
         {
-            tracker.Set(sampled[(i + AddressMapStreams.LiveWindow) % sampled.Length], 64);
+            tracker.Set(sampled[(i + AddressMapStreams.LiveWindow) % sampled.Length]);
             if (tracker.TryRemove(sampled[i])) found++;
         }
 

@@ -3,7 +3,8 @@ using AllocAnalyzers.Runtime.Profiling.AddressMap;
 
 namespace AllocAnalyzers.Bench;
 
-/// <summary>The allocation-site bucket the general maps store (the address map stores an int id).</summary>
+/// <summary>The allocation-site bucket the general maps store (the address map stores an int id:
+/// every candidate keeps exactly an address and its bucket).</summary>
 public sealed class Bucket;
 
 /// <summary>
@@ -12,7 +13,7 @@ public sealed class Bucket;
 /// </summary>
 public interface IAddressTracker
 {
-    void Set(ulong address, long size);
+    void Set(ulong address);
 
     bool TryRemove(ulong address);
 }
@@ -22,15 +23,15 @@ public readonly struct GoAddressMapTracker(AddressMap map) : IAddressTracker
 {
     public AddressMap Map => map;
 
-    public void Set(ulong address, long size) => map.Set(address, 1, size);
+    public void Set(ulong address) => map.Set(address, 1);
 
-    public bool TryRemove(ulong address) => map.TryRemove(address, out _, out _);
+    public bool TryRemove(ulong address) => map.TryRemove(address, out _);
 }
 
 /// <summary>Dictionary under a lock: as thread-safe as the address map.</summary>
 public readonly struct LockedDictionaryTracker(Dictionary<nuint, Bucket> dictionary, Bucket bucket) : IAddressTracker
 {
-    public void Set(ulong address, long size)
+    public void Set(ulong address)
     {
         lock (dictionary) dictionary[(nuint)address] = bucket;
     }
@@ -44,14 +45,14 @@ public readonly struct LockedDictionaryTracker(Dictionary<nuint, Bucket> diction
 /// <summary>Dictionary without a lock: not thread-safe, the floor for a general hash map.</summary>
 public readonly struct DictionaryTracker(Dictionary<nuint, Bucket> dictionary, Bucket bucket) : IAddressTracker
 {
-    public void Set(ulong address, long size) => dictionary[(nuint)address] = bucket;
+    public void Set(ulong address) => dictionary[(nuint)address] = bucket;
 
     public bool TryRemove(ulong address) => dictionary.Remove((nuint)address, out _);
 }
 
 public readonly struct ConcurrentDictionaryTracker(ConcurrentDictionary<nuint, Bucket> dictionary, Bucket bucket) : IAddressTracker
 {
-    public void Set(ulong address, long size) => dictionary[(nuint)address] = bucket;
+    public void Set(ulong address) => dictionary[(nuint)address] = bucket;
 
     public bool TryRemove(ulong address) => dictionary.TryRemove((nuint)address, out _);
 }
@@ -75,7 +76,7 @@ public static class AddressMapCandidates
             Concurrent => new ConcurrentDictionaryTracker(new ConcurrentDictionary<nuint, Bucket>(), bucket),
             _ => throw new ArgumentOutOfRangeException(nameof(candidate), candidate, null),
         };
-        for (var i = 0; i < AddressMapStreams.LiveWindow; i++) ((IAddressTracker)tracker).Set(sampled[i], 64);
+        for (var i = 0; i < AddressMapStreams.LiveWindow; i++) ((IAddressTracker)tracker).Set(sampled[i]);
         return tracker;
     }
 }

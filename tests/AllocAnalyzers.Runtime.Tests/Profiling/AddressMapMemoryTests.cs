@@ -20,7 +20,7 @@ public class AddressMapMemoryTests(ITestOutputHelper output)
     {
         var map = new AddressMap(new AddressMapOptions(12, 20, denseBits));
         const int mebibytes = 256;
-        for (ulong mib = 0; mib < mebibytes; mib++) map.Set(HeapBase + (mib << 20) + 0x100, 1, 64);
+        for (ulong mib = 0; mib < mebibytes; mib++) map.Set(HeapBase + (mib << 20) + 0x100, 1);
 
         var perMiB = (double)map.Memory.RegionBytes / mebibytes;
         output.WriteLine($"dense bits {denseBits}: {perMiB:F0} B per MiB ({map.Memory})");
@@ -36,7 +36,12 @@ public class AddressMapMemoryTests(ITestOutputHelper output)
             var map = new AddressMap(new AddressMapOptions(12, 20, denseBits));
             const int bucket = 1;
             var before = GC.GetAllocatedBytesForCurrentThread();
-            for (ulong i = 0; i < 300; i++) map.Set(HeapBase + (i << 19), bucket, 1); // 150 regions, 5 chunks
+            // 150 regions; three blocks in each of 300 slots: 300 chain nodes, 5 chunks of 64.
+            for (ulong i = 0; i < 300; i++)
+            {
+                for (ulong b = 0; b < 3; b++) map.Set(HeapBase + (i << 19) + 16 * b, bucket);
+            }
+
             var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
             var reported = map.Memory.AddressBytes; // plus the chunk directory's doubling, under 1 KiB
@@ -87,7 +92,7 @@ public class AddressMapMemoryTests(ITestOutputHelper output)
             var address = HeapBase + (ulong)cursor;
             if (sampler.ShouldSample(size))
             {
-                map.Set(address, bucket, size);
+                map.Set(address, bucket);
                 pending.Enqueue((allocated, address));
             }
 
@@ -95,7 +100,7 @@ public class AddressMapMemoryTests(ITestOutputHelper output)
             allocated += size;
             while (pending.Count > 0 && pending.Peek().allocatedAt + live < allocated)
             {
-                Assert.True(map.TryRemove(pending.Dequeue().address, out _, out _));
+                Assert.True(map.TryRemove(pending.Dequeue().address, out _));
             }
         }
 

@@ -5,15 +5,14 @@ namespace AllocAnalyzers.Runtime.Tests.Profiling;
 public class AddressMapTests
 {
     [Fact]
-    public void Get_and_remove_returns_the_bucket_and_size_once()
+    public void Get_and_remove_returns_the_bucket_once()
     {
         var map = new AddressMap();
-        map.Set(0x7f00_1234_5670, 7, 48);
+        map.Set(0x7f00_1234_5670, 7);
 
-        Assert.True(map.TryRemove(0x7f00_1234_5670, out var bucket, out var size));
+        Assert.True(map.TryRemove(0x7f00_1234_5670, out var bucket));
         Assert.Equal(7, bucket);
-        Assert.Equal(48, size);
-        Assert.False(map.TryRemove(0x7f00_1234_5670, out _, out _));
+        Assert.False(map.TryRemove(0x7f00_1234_5670, out _));
         Assert.Equal(0, map.Count);
     }
 
@@ -21,11 +20,11 @@ public class AddressMapTests
     public void Unknown_addresses_are_not_found()
     {
         var map = new AddressMap();
-        map.Set(0x1000_0000, 1, 16);
+        map.Set(0x1000_0000, 1);
 
-        Assert.False(map.TryRemove(0x1000_0010, out _, out _)); // same slot, other block
-        Assert.False(map.TryRemove(0x1000_2000, out _, out _)); // same region, empty slot
-        Assert.False(map.TryRemove(0x2000_0000, out _, out _)); // no region
+        Assert.False(map.TryRemove(0x1000_0010, out _)); // same slot, other block
+        Assert.False(map.TryRemove(0x1000_2000, out _)); // same region, empty slot
+        Assert.False(map.TryRemove(0x2000_0000, out _)); // no region
         Assert.Equal(1, map.Count);
     }
 
@@ -34,16 +33,23 @@ public class AddressMapTests
     {
         var map = new AddressMap();
         const ulong slotBase = 0x5555_0000_0000;
-        for (var i = 0; i < 32; i++) map.Set(slotBase + (ulong)i * 64, 100 + i, i);
+        for (var i = 0; i < 32; i++) map.Set(slotBase + (ulong)i * 64, 100 + i);
 
-        foreach (var i in new[] { 17, 0, 31, 5 })
+        // The first and last set, the two the slot holds itself, and chained ones.
+        foreach (var i in new[] { 17, 0, 31, 5, 30, 1 })
         {
-            Assert.True(map.TryRemove(slotBase + (ulong)i * 64, out var bucket, out var size));
+            Assert.True(map.TryRemove(slotBase + (ulong)i * 64, out var bucket));
             Assert.Equal(100 + i, bucket);
-            Assert.Equal(i, size);
         }
 
-        Assert.Equal(28, map.Count);
+        Assert.Equal(26, map.Count);
+        foreach (var i in Enumerable.Range(0, 32).Except(new[] { 17, 0, 31, 5, 30, 1 }))
+        {
+            Assert.True(map.TryRemove(slotBase + (ulong)i * 64, out var bucket));
+            Assert.Equal(100 + i, bucket);
+        }
+
+        Assert.Equal(0, map.Count);
     }
 
     [Fact]
@@ -52,12 +58,12 @@ public class AddressMapTests
         // One hash bit: every region shares one of two chains.
         var map = new AddressMap(new AddressMapOptions(hashBits: 1, regionShift: 20, denseBits: 8));
         var addresses = Enumerable.Range(0, 100).Select(i => ((ulong)i << 20) + 0x800).ToArray();
-        foreach (var address in addresses) map.Set(address, (int)(address >> 20), 8);
+        foreach (var address in addresses) map.Set(address, (int)(address >> 20));
 
         Assert.Equal(100, map.Memory.Regions);
         foreach (var address in addresses)
         {
-            Assert.True(map.TryRemove(address, out var bucket, out _));
+            Assert.True(map.TryRemove(address, out var bucket));
             Assert.Equal((int)(address >> 20), bucket);
         }
     }
@@ -66,12 +72,12 @@ public class AddressMapTests
     public void Addresses_differing_only_above_bit_32_are_different_regions()
     {
         var map = new AddressMap();
-        map.Set(0x0000_0000_0010_0040, 1, 1);
-        map.Set(0x0001_0000_0010_0040, 2, 2);
+        map.Set(0x0000_0000_0010_0040, 1);
+        map.Set(0x0001_0000_0010_0040, 2);
 
-        Assert.True(map.TryRemove(0x0001_0000_0010_0040, out var bucket, out _));
+        Assert.True(map.TryRemove(0x0001_0000_0010_0040, out var bucket));
         Assert.Equal(2, bucket);
-        Assert.True(map.TryRemove(0x0000_0000_0010_0040, out bucket, out _));
+        Assert.True(map.TryRemove(0x0000_0000_0010_0040, out bucket));
         Assert.Equal(1, bucket);
     }
 
@@ -82,46 +88,51 @@ public class AddressMapTests
         const int b = 3;
         for (var round = 0; round < 10; round++)
         {
-            for (ulong i = 0; i < 64; i++) map.Set(0x4000_0000 + i * 4096, b, 1);
-            for (ulong i = 0; i < 64; i++) Assert.True(map.TryRemove(0x4000_0000 + i * 4096, out _, out _));
+            for (ulong i = 0; i < 64; i++) map.Set(0x4000_0000 + i * 4096, b);
+            for (ulong i = 0; i < 64; i++) Assert.True(map.TryRemove(0x4000_0000 + i * 4096, out _));
         }
 
         Assert.Equal(0, map.Memory.EntryChunks); // one block per 4 KiB slot: all inline
 
         for (var round = 0; round < 10; round++)
         {
-            for (ulong i = 0; i < 64; i++) map.Set(0x4000_0000 + i * 64, b, 1); // one slot
-            for (ulong i = 0; i < 64; i++) Assert.True(map.TryRemove(0x4000_0000 + i * 64, out _, out _));
+            for (ulong i = 0; i < 64; i++) map.Set(0x4000_0000 + i * 64, b); // one slot: two blocks in it, 62 nodes
+            for (ulong i = 0; i < 64; i++) Assert.True(map.TryRemove(0x4000_0000 + i * 64, out _));
         }
 
         Assert.Equal(1, map.Memory.EntryChunks);
     }
 
     [Theory]
-    [InlineData(8, 1)]       // default slots: inline words and chains mixed
+    [InlineData(8, 1)]       // default slots: blocks in slots and chains mixed
     [InlineData(13, 7)]      // Go's 2012 slots of 128 bytes
-    [InlineData(2, 3)]       // 256 KiB slots: long chains, and sizes past 32 MiB kept aside
+    [InlineData(2, 3)]       // 256 KiB slots: long chains, 13-bit bucket ids in cells
     public void Random_sets_and_removes_agree_with_a_dictionary(int denseBits, int seed)
     {
         var map = new AddressMap(new AddressMapOptions(hashBits: 4, regionShift: 20, denseBits: denseBits));
-        var model = new Dictionary<ulong, (int Bucket, long Size)>();
+        var model = new Dictionary<ulong, int>();
         var random = new Random(seed);
         for (var i = 0; i < 50_000; i++)
         {
-            // 4 MiB of 16-byte-aligned addresses: slots fill, empty and share. Negative bucket ids,
-            // ids past 2^20 − 2 and sizes past the word's size bits go to the overflow table, exact.
+            // 4 MiB of 16-byte-aligned addresses: slots fill, empty and share. Negative bucket ids
+            // and ids past the cell's bucket bits (and the all-ones id itself) go to the overflow table, exact.
             var address = 0x7f00_0000_0000UL + (ulong)random.Next(1 << 18) * 16;
             if (random.Next(2) == 0 && !model.ContainsKey(address))
             {
-                var entry = (random.Next(-8, 1 << 21), random.Next(3) == 0 ? random.NextInt64(1L << 33) : random.Next(1 << 20));
-                map.Set(address, entry.Item1, entry.Item2);
-                model[address] = entry;
+                var bucket = random.Next(4) switch
+                {
+                    0 => random.Next(-8, int.MaxValue),
+                    1 => (1 << (31 - 20 + denseBits)) - 1 - random.Next(2), // the all-ones id of the cell and the one below
+                    _ => random.Next(1 << 10),
+                };
+                map.Set(address, bucket);
+                model[address] = bucket;
             }
             else
             {
-                var found = map.TryRemove(address, out var bucket, out var size);
+                var found = map.TryRemove(address, out var bucket);
                 Assert.Equal(model.Remove(address, out var expected), found);
-                if (found) Assert.Equal(expected, (bucket, size));
+                if (found) Assert.Equal(expected, bucket);
             }
         }
 
@@ -140,10 +151,10 @@ public class AddressMapTests
             var bucket = t;
             // Interleaved addresses: all threads share regions and slots.
             ulong Address(int i) => 0x7000_0000_0000 + (ulong)(i * threads + t) * 48;
-            for (var i = 0; i < perThread; i++) map.Set(Address(i), bucket, i);
+            for (var i = 0; i < perThread; i++) map.Set(Address(i), bucket * perThread + i);
             for (var i = 0; i < perThread; i++)
             {
-                if (map.TryRemove(Address(i), out var b, out var size) && b == bucket && size == i) found[t]++;
+                if (map.TryRemove(Address(i), out var b) && b == bucket * perThread + i) found[t]++;
             }
         });
 
@@ -155,6 +166,8 @@ public class AddressMapTests
     [InlineData(0, 20, 8)]
     [InlineData(12, 33, 8)]
     [InlineData(12, 20, 21)]
+    [InlineData(12, 32, 8)]  // slots of 16 MiB: too many address bits for a cell
+    [InlineData(12, 32, 25)] // a dense array too large
     public void Options_out_of_range_are_rejected(int hashBits, int regionShift, int denseBits)
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new AddressMapOptions(hashBits, regionShift, denseBits));

@@ -36,6 +36,25 @@ public class NativeAllocationProfilerTests
     }
 
     [Fact]
+    public void A_free_learns_the_size_from_the_bucket_of_the_site_and_size()
+    {
+        var profiler = EverySample();
+        var sizes = new long[] { 100, 5000, 100, 1 << 20, 77, 5000 };
+        var blocks = sizes.Select(size => AllocateBuffer(profiler, size)).ToList();
+        profiler.Free(blocks[1]); // 5000
+        profiler.Free(blocks[3]); // 1 MiB
+        profiler.Free(blocks[0]); // 100
+
+        var site = Assert.Single(profiler.Sites());
+        Assert.Equal(sizes.Sum(), site.EstimatedBytes);
+        Assert.Equal(100 + 77 + 5000, site.EstimatedLiveBytes);
+        Assert.Equal(3, site.EstimatedLiveCount);
+        foreach (var i in new[] { 2, 4, 5 }) profiler.Free(blocks[i]);
+        Assert.Equal(0, profiler.Sites()[0].EstimatedLiveBytes);
+        Assert.Equal(0, profiler.TrackedBlocks);
+    }
+
+    [Fact]
     public unsafe void Zeroed_blocks_are_zero_and_blocks_are_usable()
     {
         var profiler = EverySample();

@@ -5,7 +5,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
     /// <summary>
     /// Entries carved in chunks onto a free list, as Go's setaddrbucket allocated 64 AddrEntry at a
     /// time: few allocations, and freed entries are reused instead of becoming garbage. An entry is
-    /// named by a handle, 1 + its index (0 means none), so that chains link by number, not by reference.
+    /// named by a handle, 1 + its index (0 means none), so that chains link by a 31-bit number, not by reference.
     /// Not thread-safe: the map calls it under its lock, except <see cref="this[int]"/> reads.
     /// </summary>
     internal sealed class AddressEntryStore
@@ -15,7 +15,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         private readonly int _chunkShift;
         private readonly int _chunkMask;
         private AddressEntry[][] _chunks = new AddressEntry[InitialDirectory][];
-        private int _free;
+        private uint _free;
 
         public AddressEntryStore(int entriesPerChunk)
         {
@@ -35,19 +35,19 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         /// <summary>The array of chunk references.</summary>
         public long DirectoryBytes => ClrObjectLayout.ReferenceArrayBytes(_chunks.Length);
 
-        public ref AddressEntry this[int handle] => ref _chunks[(handle - 1) >> _chunkShift][(handle - 1) & _chunkMask];
+        public ref AddressEntry this[uint handle] => ref _chunks[(int)((handle - 1) >> _chunkShift)][(int)((handle - 1) & (uint)_chunkMask)];
 
-        public int Take()
+        public uint Take()
         {
             if (_free == 0) Refill();
             var handle = _free;
             ref var entry = ref this[handle];
-            _free = (int)entry.Rest;
+            _free = entry.Rest;
             entry.Rest = 0;
             return handle;
         }
 
-        public void Return(int handle)
+        public void Return(uint handle)
         {
             this[handle].Rest = _free;
             _free = handle;
@@ -56,9 +56,11 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         private void Refill()
         {
             if (Chunks == _chunks.Length) Array.Resize(ref _chunks, _chunks.Length * 2);
+            // Handles are 31-bit cells (bit 31 marks a block): 2^31 − 1 nodes at most.
+            if ((long)(Chunks + 1) * EntriesPerChunk >= int.MaxValue) throw new InvalidOperationException("The address map is full: 2^31 − 1 chain nodes.");
             var chunk = new AddressEntry[EntriesPerChunk];
-            var first = Chunks * EntriesPerChunk + 1;
-            for (var i = 0; i < chunk.Length; i++) chunk[i].Rest = i + 1 < chunk.Length ? first + i + 1 : _free;
+            var first = (uint)(Chunks * EntriesPerChunk + 1);
+            for (var i = 0; i < chunk.Length; i++) chunk[i].Rest = i + 1 < chunk.Length ? first + (uint)i + 1 : _free;
             _chunks[Chunks++] = chunk;
             _free = first;
         }

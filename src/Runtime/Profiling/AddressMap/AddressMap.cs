@@ -9,16 +9,17 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
     /// three levels of Go's heap profiler (mprof.goc, 2012): a hash table on the address bits above
     /// the region shift, a dense array per region on the next bits, and short chains below.
     /// Cheaper than a general hash map because heap addresses cluster: one region per MiB of
-    /// touched address space, every block one 64-bit word (<see cref="InlineSlotEncoding"/>), a
-    /// slot's only block kept in the slot itself, and a 16-byte node (<see cref="AddressEntry"/>)
-    /// per further block of a shared slot.
+    /// touched address space, every block a 32-bit cell (<see cref="BlockCell"/>), a slot's first
+    /// two blocks kept in the slot itself, and an 8-byte node (<see cref="AddressEntry"/>) per
+    /// further block of a crowded slot.
     /// </summary>
     /// <remarks>
     /// Thread safety: changes take one lock (a spin lock, <see cref="SpinGate"/>). A lookup walks
     /// the hash chain without it (regions are immutable once published and never removed), so a
     /// free of a block that was never sampled (the common case) returns without locking when its
     /// slot is empty. That is safe because a block is set before it can be freed, on a thread that
-    /// happens-before the freeing one.
+    /// happens-before the freeing one, and because a slot's first cell is never 0 while the slot
+    /// holds a block.
     /// </remarks>
     public sealed class AddressMap
     {
@@ -32,11 +33,10 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         private readonly int _slotShift;
         private readonly uint _slotMask;
         private readonly ulong _offsetMask;
-        private readonly InlineSlotEncoding _inline;
+        private readonly BlockCell _cells;
 
-        // Bucket and size of the rare blocks whose word cannot hold them (bucket id of 2^20 − 1 or
-        // more, or a size beyond the word's size bits: 2 GiB with the defaults), by address.
-        private readonly Dictionary<ulong, (int Bucket, long Size)> _overflow = new Dictionary<ulong, (int Bucket, long Size)>();
+        // Bucket ids too large for a cell (2^19 − 1 or more with the defaults), by address.
+        private readonly Dictionary<ulong, int> _overflow = new Dictionary<ulong, int>();
         private int _regions;
         private int _liveEntries;
 
@@ -53,7 +53,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
             _slotShift = options.RegionShift - options.DenseBits;
             _slotMask = (1u << options.DenseBits) - 1;
             _offsetMask = (1UL << _slotShift) - 1;
-            _inline = new InlineSlotEncoding(_slotShift);
+            _cells = new BlockCell(_slotShift);
         }
 
         public AddressMapOptions Options => _options;
@@ -61,34 +61,36 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         /// <summary>Live tracked blocks.</summary>
         public int Count => Volatile.Read(ref _liveEntries);
 
-        /// <summary>Tracks a sampled block with the caller's bucket id. Setting an address
-        /// already tracked adds a second block, as Go did: an allocator never hands out a live address twice.</summary>
-        public void Set(ulong address, int bucket, long size)
+        /// <summary>Tracks a sampled block with the caller's bucket id (Go's setaddrbucket). Setting an
+        /// address already tracked adds a second block, as Go did: an allocator never hands out a live address twice.</summary>
+        public void Set(ulong address, int bucket)
         {
-            size = Math.Max(0, size);
-            var offset = address & _offsetMask;
+            var cell = _cells.Encode((uint)(address & _offsetMask), bucket);
             _gate.Enter();
             try
             {
-                if (!_inline.TryEncode(offset, bucket, size, out var word))
+                if (!_cells.Fits(bucket)) _overflow[address] = bucket;
+                var dense = (FindRegion(address) ?? AddRegion(address)).Dense;
+                var first = 2 * (int)SlotOf(address);
+                if (dense[first] == BlockCell.None)
                 {
-                    word = _inline.Overflow(offset);
-                    _overflow[address] = (bucket, size);
+                    Volatile.Write(ref dense[first], cell);
                 }
-
-                var region = FindRegion(address) ?? AddRegion(address);
-                ref var head = ref region.Dense[SlotOf(address)];
-                if (head != 0)
+                else if (dense[first + 1] == BlockCell.None)
                 {
-                    // A shared slot: a node with the new block in front of what the slot held.
+                    dense[first + 1] = cell;
+                }
+                else
+                {
+                    // A crowded slot: what it held moves to a node, the new block takes the first cell.
                     var handle = _entries.Take();
                     ref var node = ref _entries[handle];
-                    node.Block = word;
-                    node.Rest = head;
-                    word = handle;
+                    node.Block = dense[first];
+                    node.Rest = dense[first + 1];
+                    dense[first + 1] = handle;
+                    dense[first] = cell;
                 }
 
-                Volatile.Write(ref head, word); // publish after the node is written
                 _liveEntries++;
             }
             finally
@@ -98,29 +100,24 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         }
 
         /// <summary>Finds and removes the block at <paramref name="address"/> (Go's getaddrbucket on free).</summary>
-        public bool TryRemove(ulong address, out int bucket, out long size)
+        public bool TryRemove(ulong address, out int bucket)
         {
             bucket = 0;
-            size = 0;
             var region = FindRegion(address);
             if (region is null) return false;
-            var slot = SlotOf(address);
-            if (Volatile.Read(ref region.Dense[slot]) == 0) return false; // unsampled block: no lock
+            var dense = region.Dense;
+            var first = 2 * (int)SlotOf(address);
+            if (Volatile.Read(ref dense[first]) == BlockCell.None) return false; // unsampled block: no lock
 
             _gate.Enter();
             try
             {
-                if (!Unlink(ref region.Dense[slot], address & _offsetMask, out var word)) return false;
-                if (_inline.IsOverflow(word))
+                if (!Unlink(dense, first, (uint)(address & _offsetMask), out var cell)) return false;
+                bucket = _cells.Bucket(cell);
+                if (bucket == _cells.OverflowBucket && _overflow.TryGetValue(address, out var kept))
                 {
-                    _overflow.TryGetValue(address, out var kept);
                     _overflow.Remove(address);
-                    (bucket, size) = kept;
-                }
-                else
-                {
-                    bucket = _inline.Bucket(word);
-                    size = _inline.Size(word);
+                    bucket = kept;
                 }
 
                 _liveEntries--;
@@ -156,38 +153,65 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         }
 
         /// <summary>The overflow dictionary, estimated from its layout: per block an entry (hash, next,
-        /// 8-byte key, 16-byte value: 32 bytes) and a 4-byte bucket index.</summary>
-        private long OverflowBytes => _overflow.Count == 0 ? 0 : ClrObjectLayout.InstanceBytes(80) + 36L * _overflow.Count;
+        /// 8-byte key, 4-byte value: 24 bytes) and a 4-byte bucket index.</summary>
+        private long OverflowBytes => _overflow.Count == 0 ? 0 : ClrObjectLayout.InstanceBytes(80) + 28L * _overflow.Count;
 
         /// <summary>
-        /// Takes the block at <paramref name="offset"/> out of a slot's chain: the slot holds one
-        /// inline word, or a node whose Rest is the next node or, at the end, the last block. The
-        /// link that led to a removed node gets what is left of it (its other block or the next
-        /// node), so a slot with one block left holds it inline again.
+        /// Takes the block at <paramref name="offset"/> out of the slot whose first cell is
+        /// dense[<paramref name="first"/>]. The slot's second cell, like a node's Rest, is none, a
+        /// block, or the handle of a node (a block and the rest of the chain). The link that led to a
+        /// removed node gets what is left of it, so a slot left with two blocks holds both again.
         /// </summary>
-        private bool Unlink(ref long link, ulong offset, out long word)
+        private bool Unlink(uint[] dense, int first, uint offset, out uint cell)
         {
-            word = link;
-            if (InlineSlotEncoding.IsInline(word))
+            cell = dense[first];
+            ref var link = ref dense[first + 1];
+            if (_cells.Offset(cell) == offset)
             {
-                if (_inline.Offset(word) != offset) return false;
-                link = 0;
+                var rest = link;
+                if (rest == BlockCell.None)
+                {
+                    Volatile.Write(ref dense[first], BlockCell.None);
+                }
+                else if (BlockCell.IsBlock(rest))
+                {
+                    dense[first] = rest;
+                    link = BlockCell.None;
+                }
+                else
+                {
+                    ref var head = ref _entries[rest];
+                    dense[first] = head.Block;
+                    link = head.Rest;
+                    _entries.Return(rest);
+                }
+
                 return true;
             }
 
             while (true)
             {
-                var handle = (int)link;
-                ref var node = ref _entries[handle];
-                if (_inline.Offset(node.Block) == offset)
+                var handle = link;
+                if (handle == BlockCell.None) return false;
+                if (BlockCell.IsBlock(handle))
                 {
-                    word = node.Block;
+                    // Only the slot's own second cell ends in a block without a node.
+                    if (_cells.Offset(handle) != offset) return false;
+                    cell = handle;
+                    link = BlockCell.None;
+                    return true;
+                }
+
+                ref var node = ref _entries[handle];
+                if (_cells.Offset(node.Block) == offset)
+                {
+                    cell = node.Block;
                     link = node.Rest;
                 }
-                else if (InlineSlotEncoding.IsInline(node.Rest))
+                else if (BlockCell.IsBlock(node.Rest))
                 {
-                    if (_inline.Offset(node.Rest) != offset) return false;
-                    word = node.Rest;
+                    if (_cells.Offset(node.Rest) != offset) return false;
+                    cell = node.Rest;
                     link = node.Block;
                 }
                 else

@@ -2,9 +2,10 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
 {
     /// <summary>
     /// The second level: 2^RegionShift bytes of address space (1 MiB by default) with a dense
-    /// array of entry lists indexed by the next DenseBits bits, as Go's AddrHash. A slot holds
-    /// the handle of its first entry in 8 bytes, the size of Go's pointer, so a region costs what
-    /// Go's did: 2^13 slots are 64 KiB, 2^8 are 2 KiB. Regions are never removed (Go did not
+    /// array of slots indexed by the next DenseBits bits, as Go's AddrHash. A slot is 8 bytes, the
+    /// size of Go's pointer, so a region costs what Go's did: 2^13 slots are 64 KiB, 2^8 are 2 KiB.
+    /// Go's slot pointed to a list of entries; here it is two cells (<see cref="BlockCell"/>): up to
+    /// two blocks, or a block and the handle of a chain. Regions are never removed (Go did not
     /// remove them either): that lets a lookup read the hash chains without the lock.
     /// </summary>
     internal sealed class AddressRegion
@@ -12,7 +13,7 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         public AddressRegion(ulong key, int denseBits, AddressRegion? next)
         {
             Key = key;
-            Dense = new long[1 << denseBits];
+            Dense = new uint[2 << denseBits];
             Next = next;
         }
 
@@ -22,12 +23,13 @@ namespace AllocAnalyzers.Runtime.Profiling.AddressMap
         /// <summary>Next region in the same hash chain; set before the region is published.</summary>
         public readonly AddressRegion? Next;
 
-        /// <summary>Handle of the first entry of each slot, 0 when empty.</summary>
-        public readonly long[] Dense;
+        /// <summary>Slot i is cells 2i (its first block, 0 when the slot is empty) and 2i + 1 (none,
+        /// a second block, or the handle of the chain holding the others).</summary>
+        public readonly uint[] Dense;
 
         /// <summary>Instance (three 8-byte fields on 64-bit) plus its dense array.</summary>
         public static long Bytes(int denseBits) =>
             ClrObjectLayout.InstanceBytes(sizeof(ulong) + 2L * ClrObjectLayout.PointerSize)
-            + ClrObjectLayout.AlignToPointer(ClrObjectLayout.ArrayHeaderBytes + sizeof(long) * (1L << denseBits));
+            + ClrObjectLayout.AlignToPointer(ClrObjectLayout.ArrayHeaderBytes + 2L * sizeof(uint) * (1L << denseBits));
     }
 }

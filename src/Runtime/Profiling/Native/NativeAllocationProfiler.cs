@@ -10,8 +10,9 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
 {
     /// <summary>
     /// Native allocations for interop code, sampled by bytes and attributed to the calling
-    /// method. A sampled block goes into the address map with its site's bucket, so that its free
-    /// finds the site again: live and total bytes per site, as Go's heap profile.
+    /// method. A sampled block goes into the address map with its bucket — its site and size, as
+    /// Go's buckets (<see cref="SiteSizeBuckets"/>) — so that its free finds the site and the size
+    /// again: live and total bytes per site, as Go's heap profile.
     /// </summary>
     /// <remarks>
     /// The site costs nothing at run time: [CallerMemberName], [CallerFilePath] and
@@ -23,6 +24,7 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
         private readonly INativeHeap _heap;
         private readonly long _rate;
         private readonly AddressMap.AddressMap _map;
+        private readonly SiteSizeBuckets _buckets = new SiteSizeBuckets();
         private readonly object _sitesGate = new object();
         private NativeAllocationSite[] _byId = new NativeAllocationSite[16];
         private readonly ConcurrentDictionary<SiteKey, NativeAllocationSite> _sites = new ConcurrentDictionary<SiteKey, NativeAllocationSite>();
@@ -72,8 +74,8 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
         public IReadOnlyList<NativeSiteStatistics> Sites() =>
             _sites.Values.Select(site => site.Snapshot()).OrderByDescending(s => s.EstimatedBytes).ToList();
 
-        /// <summary>The profiler's own memory: buckets and address map.</summary>
-        public ProfilerMemory Memory => new ProfilerMemory(_sites.Values.Sum(site => site.Bytes), _map.Memory);
+        /// <summary>The profiler's own memory: buckets (sites and their site-and-size buckets) and address map.</summary>
+        public ProfilerMemory Memory => new ProfilerMemory(_sites.Values.Sum(site => site.Bytes) + _buckets.Bytes, _map.Memory);
 
         /// <summary>Live sampled blocks.</summary>
         public int TrackedBlocks => _map.Count;
@@ -84,7 +86,7 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
             {
                 var site = _sites.TryGetValue(new SiteKey(member, file, line), out var known) ? known : AddSite(new SiteKey(member, file, line));
                 site.RecordAllocation(size, _rate);
-                _map.Set((ulong)block.ToInt64(), site.Id, size);
+                _map.Set((ulong)block.ToInt64(), _buckets.Acquire(site.Id, size));
             }
 
             return block;
@@ -92,14 +94,15 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
 
         private void Untrack(IntPtr block)
         {
-            if (block != IntPtr.Zero && _map.TryRemove((ulong)block.ToInt64(), out var id, out var size))
+            if (block != IntPtr.Zero && _map.TryRemove((ulong)block.ToInt64(), out var bucket))
             {
-                // The site was published before its id went into the map, under the map's lock.
-                Volatile.Read(ref _byId)[id].RecordFree(size, _rate);
+                var (site, size) = _buckets.Release(bucket);
+                // The site was published before its bucket went into the map, under the map's lock.
+                Volatile.Read(ref _byId)[site].RecordFree(size, _rate);
             }
         }
 
-        /// <summary>A new site gets the next bucket id, the map's name for it.</summary>
+        /// <summary>A new site gets the next site id, which its buckets carry.</summary>
         private NativeAllocationSite AddSite(SiteKey key)
         {
             lock (_sitesGate)

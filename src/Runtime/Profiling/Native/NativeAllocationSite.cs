@@ -26,7 +26,7 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
             Line = line;
         }
 
-        /// <summary>The bucket id the address map stores.</summary>
+        /// <summary>The site id its buckets carry (<see cref="SiteSizeBuckets"/>).</summary>
         internal int Id { get; }
 
         /// <summary>The calling method, from [CallerMemberName] (free at run time).</summary>
