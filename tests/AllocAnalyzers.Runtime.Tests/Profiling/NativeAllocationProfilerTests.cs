@@ -55,6 +55,33 @@ public class NativeAllocationProfilerTests
     }
 
     [Fact]
+    public void Threads_allocating_and_freeing_each_others_blocks_leave_exact_totals()
+    {
+        var profiler = EverySample();
+        const int threads = 4;
+        const int perThread = 5_000;
+        var handoff = new System.Collections.Concurrent.BlockingCollection<IntPtr>();
+        var producers = Enumerable.Range(0, threads).Select(t => Task.Run(() =>
+        {
+            for (var i = 0; i < perThread; i++) handoff.Add(AllocateBuffer(profiler, 16 + (i % 7) * 16));
+        })).ToArray();
+        // Frees happen on other threads than the allocations, in another order.
+        var consumers = Enumerable.Range(0, threads).Select(_ => Task.Run(() =>
+        {
+            foreach (var block in handoff.GetConsumingEnumerable()) profiler.Free(block);
+        })).ToArray();
+        Task.WaitAll(producers);
+        handoff.CompleteAdding();
+        Task.WaitAll(consumers);
+
+        var site = Assert.Single(profiler.Sites());
+        var expected = threads * Enumerable.Range(0, perThread).Sum(i => 16L + (i % 7) * 16);
+        Assert.Equal(expected, site.EstimatedBytes);
+        Assert.Equal(0, site.EstimatedLiveBytes);
+        Assert.Equal(0, profiler.TrackedBlocks);
+    }
+
+    [Fact]
     public unsafe void Zeroed_blocks_are_zero_and_blocks_are_usable()
     {
         var profiler = EverySample();
