@@ -14,10 +14,21 @@ namespace AllocAnalyzers.Tool.Profiling.Lines;
 /// </summary>
 internal static class AllocationInstructionFinder
 {
-    public static Candidates Find(MethodIl method, FrameHint hint) =>
-        hint.AllocatedType is { } type ? Allocating(method, type)
-        : hint.CalleeMethod is { } callee ? Calling(method, callee)
-        : Candidates.Unknown;
+    /// <summary>The frame's candidates; <see cref="Candidates.Unknown"/> when the hint is empty or the metadata is odd.</summary>
+    public static Candidates Find(MethodIl method, FrameHint hint)
+    {
+        try
+        {
+            return hint.AllocatedType is { } type ? Allocating(method, type)
+                : hint.CalleeMethod is { } callee ? Calling(method, callee)
+                : Candidates.Unknown;
+        }
+        catch (Exception e) when (e is BadImageFormatException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            // A token outside its table, a malformed signature: decide nothing, the map's line stays.
+            return Candidates.Unknown;
+        }
+    }
 
     /// <summary>The instructions that can allocate an object whose runtime name is <paramref name="typeName"/>.</summary>
     public static Candidates Allocating(MethodIl method, string typeName)

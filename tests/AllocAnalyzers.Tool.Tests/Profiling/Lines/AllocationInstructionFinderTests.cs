@@ -98,6 +98,21 @@ public sealed class AllocationInstructionFinderTests : IDisposable
         Assert.Equal(expected, AllocationInstructionFinder.Find(_module.Method("Mixed"), FrameHint.Calls(callee)).Offsets.Length);
     }
 
+    [Theory]
+    [InlineData(0x8D, 0x1B00FFFF)] // newarr of a TypeSpec row that does not exist
+    [InlineData(0x73, 0x0A00FFFF)] // newobj of a MemberRef row that does not exist
+    [InlineData(0x8C, 0x70000001)] // box of a string token
+    public void Tokens_that_do_not_resolve_decide_nothing(int opcode, int token)
+    {
+        var code = typeof(OpCodes).GetFields().Select(f => (OpCode)f.GetValue(null)!).Single(c => c.Size == 1 && c.Value == opcode);
+        var method = _module.Method("Loop") with { Instructions = [new IlInstruction(0, code, token)] };
+
+        var found = AllocationInstructionFinder.Find(method, FrameHint.Allocates("System.Byte[]"));
+
+        Assert.Empty(found.Offsets);
+        Assert.True(found.Unsure);
+    }
+
     [Fact]
     public void Without_a_hint_nothing_is_decided()
     {
