@@ -11,12 +11,14 @@ internal static class AllocationRecorder
         source.Clr.AllocationSampling += data =>
         {
             var isLarge = data.AllocationKind == GCAllocationKind.Large || data.ObjectSize >= AllocationProfile.LargeObjectBytes;
-            profile.AddSampled(StackResolver.Frames(data, lines), TypeName(data.TypeName), isLarge, data.ObjectSize);
+            var type = TypeName(data.TypeName);
+            profile.AddSampled(StackResolver.Frames(data, type, lines), type, isLarge, data.ObjectSize);
         };
         source.Clr.GCAllocationTick += data =>
         {
             var isLarge = data.AllocationKind == GCAllocationKind.Large;
-            profile.AddTick(StackResolver.Frames(data, lines), TypeName(data.TypeName), isLarge, data.AllocationAmount64, data.ObjectSize);
+            var type = TypeName(data.TypeName);
+            profile.AddTick(StackResolver.Frames(data, type, lines), type, isLarge, data.AllocationAmount64, data.ObjectSize);
         };
     }
 

@@ -1,3 +1,4 @@
+using AllocAnalyzers.Tool.Profiling.Lines;
 using Microsoft.Diagnostics.Symbols;
 using Microsoft.Diagnostics.Tracing.Etlx;
 
@@ -10,8 +11,11 @@ namespace AllocAnalyzers.Tool.Profiling;
 /// file (not in its real-time mode, where ILOffset is -1: one reason the tool records to a file
 /// first). The module's portable PDB, opened with TraceEvent's SymbolReader, turns the method
 /// token and IL offset into the line of that statement, and IL offset 0 into the method's first line. Frames without a PDB (precompiled
-/// framework code) stay without a file. Results are cached per code address: the first lookup
-/// of a module opens its PDB.
+/// framework code) stay without a file. In optimized code the map keeps only some statement
+/// boundaries and often names a neighbouring statement; the frame's <see cref="FrameHint"/> (the
+/// allocated type, or the callee) then picks the instruction from the method's own IL where that
+/// is unambiguous (<see cref="AllocatingInstructionChooser"/>). Results are cached per code
+/// address and hint: the first lookup of a module opens its PDB and its file.
 /// </summary>
 internal sealed class SourceLineResolver : IDisposable
 {
@@ -19,7 +23,8 @@ internal sealed class SourceLineResolver : IDisposable
     private const int HiddenLine = 0xFEEFEE;
 
     private readonly SymbolReader _reader;
-    private readonly Dictionary<int, SourceLines> _cache = [];
+    private readonly ModuleIlReader _il = new();
+    private readonly Dictionary<(int Address, FrameHint Hint), SourceLines> _cache = [];
     private readonly Dictionary<string, ManagedSymbolModule?> _modules = [];
 
     /// <param name="symbolPath">Directories to search for PDBs besides each module's own directory.</param>
@@ -29,9 +34,9 @@ internal sealed class SourceLineResolver : IDisposable
         _reader = new SymbolReader(TextWriter.Null, symbolPath) { SecurityCheck = _ => true };
     }
 
-    public SourceLines Resolve(TraceCodeAddress address)
+    public SourceLines Resolve(TraceCodeAddress address, FrameHint hint = default)
     {
-        var key = (int)address.CodeAddressIndex;
+        var key = ((int)address.CodeAddressIndex, hint);
         if (_cache.TryGetValue(key, out var known)) return known;
         var resolved = SourceLines.None;
         try
@@ -40,7 +45,7 @@ internal sealed class SourceLineResolver : IDisposable
             {
                 var token = (uint)method.MethodToken;
                 var start = module.SourceLocationForManagedCode(token, 0);
-                var il = address.ILOffset;
+                var il = ChosenOffset(address, token, module, hint) ?? address.ILOffset;
                 var call = il >= 0 ? module.SourceLocationForManagedCode(token, il) : null;
                 if (start?.SourceFile is { } file && start.LineNumber > 0)
                 {
@@ -57,7 +62,20 @@ internal sealed class SourceLineResolver : IDisposable
         return resolved;
     }
 
-    public void Dispose() => _reader.Dispose();
+    public void Dispose()
+    {
+        _il.Dispose();
+        _reader.Dispose();
+    }
+
+    /// <summary>The IL offset the method's own IL decides for this frame, null to keep the map's.</summary>
+    private int? ChosenOffset(TraceCodeAddress address, uint token, ManagedSymbolModule module, FrameHint hint)
+    {
+        if (hint == FrameHint.None || address.ILOffset < 0 || address.ModuleFile is not { FilePath: { Length: > 0 } path } file) return null;
+        if (_il.Method(path, file.PdbSignature, (int)token) is not { } method) return null;
+        var candidates = AllocationInstructionFinder.Find(method, hint);
+        return AllocatingInstructionChooser.Choose(method, candidates, address.ILOffset, offset => module.SourceLocationForManagedCode(token, offset)?.LineNumber ?? 0);
+    }
 
     /// <summary>The module's PDB, found by the PE's debug directory (next to the module or on the symbol path).</summary>
     private ManagedSymbolModule? Module(TraceModuleFile? file)

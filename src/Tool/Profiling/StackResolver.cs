@@ -1,3 +1,4 @@
+using AllocAnalyzers.Tool.Profiling.Lines;
 using Microsoft.Diagnostics.Tracing;
 using Microsoft.Diagnostics.Tracing.Etlx;
 
@@ -10,9 +11,10 @@ namespace AllocAnalyzers.Tool.Profiling;
 /// </summary>
 internal static class StackResolver
 {
-    public static IReadOnlyList<StackFrame> Frames(TraceEvent data, SourceLineResolver? lines)
+    public static IReadOnlyList<StackFrame> Frames(TraceEvent data, string typeName, SourceLineResolver? lines)
     {
         var frames = new List<StackFrame>();
+        string? callee = null; // the previous (inner) frame's method, when it has a name
         for (var stack = data.CallStack(); stack is not null; stack = stack.Caller)
         {
             var address = stack.CodeAddress;
@@ -23,7 +25,9 @@ internal static class StackResolver
                 method = $"{address.ModuleName}!0x{address.Address:x}";
             }
 
-            var source = lines?.Resolve(address) ?? SourceLines.None;
+            var hint = frames.Count == 0 ? FrameHint.Allocates(typeName) : callee is not null ? FrameHint.Calls(callee) : FrameHint.None;
+            callee = string.IsNullOrEmpty(address.FullMethodName) ? null : address.FullMethodName;
+            var source = lines?.Resolve(address, hint) ?? SourceLines.None;
             frames.Add(new StackFrame(method, address.ModuleName ?? "", source.File, source.StartLine, source.Line));
         }
 

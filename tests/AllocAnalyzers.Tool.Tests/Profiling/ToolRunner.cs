@@ -12,7 +12,11 @@ internal static class ToolRunner
     public static (int ExitCode, string Out, string Err) RunTool(TimeSpan timeout, params string[] arguments) =>
         Run("dotnet", [ToolDll, .. arguments], timeout);
 
-    public static (int ExitCode, string Out, string Err) Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout)
+    /// <summary>The tool with extra environment variables (inherited by a program it launches).</summary>
+    public static (int ExitCode, string Out, string Err) RunTool(IReadOnlyDictionary<string, string> environment, TimeSpan timeout, params string[] arguments) =>
+        Run("dotnet", [ToolDll, .. arguments], timeout, environment);
+
+    public static (int ExitCode, string Out, string Err) Run(string fileName, IEnumerable<string> arguments, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -21,6 +25,7 @@ internal static class ToolRunner
             UseShellExecute = false,
         };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
