@@ -12,11 +12,20 @@ using Microsoft.Diagnostics.NETCore.Client;
 //       loader  - the runtime provider, Loader keyword only: no allocation events
 //       nostack - the tool's keywords (AllocationSampling, Jit, Loader, IL maps), without stacks
 //       events  - the tool's keywords with stacks, as the tool records them
-if (args.Length < 2) { Console.Error.WriteLine("usage: SessionProbe resume|other|loader|nostack|events PROGRAM.dll [ARGS...]"); return 2; }
+//       metadata        - no session: this assembly, as a startup hook (DOTNET_STARTUP_HOOKS), makes
+//                         the program's NativeRuntimeEventSource build its event metadata, which is
+//                         what enabling the runtime provider in any session does (see StartupHook)
+//       metadata+loader - both: what a session costs beyond that metadata
+if (args.Length < 2) { Console.Error.WriteLine("usage: SessionProbe resume|other|loader|nostack|events|metadata|metadata+loader PROGRAM.dll [ARGS...]"); return 2; }
 var mode = args[0];
 var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true };
 foreach (var argument in args.Skip(1)) start.ArgumentList.Add(argument);
 start.Environment["DOTNET_DefaultDiagnosticPortSuspend"] = "1";
+if (mode.StartsWith("metadata", StringComparison.Ordinal))
+{
+    start.Environment["DOTNET_STARTUP_HOOKS"] = typeof(StartupHook).Assembly.Location;
+    mode = mode == "metadata" ? "resume" : mode["metadata+".Length..];
+}
 using var program = Process.Start(start)!;
 var client = Connect(program.Id);
 EventPipeSession? session = mode == "resume" ? null : client.StartEventPipeSession(Configuration(mode));
@@ -60,4 +69,26 @@ static DiagnosticsClient Connect(int processId)
     }
 
     throw new TimeoutException($"process {processId} opened no diagnostics port");
+}
+
+/// <summary>
+/// Loaded into the target by DOTNET_STARTUP_HOOKS in the metadata modes. When a session enables the
+/// Microsoft-Windows-DotNETRuntime provider, whatever its keywords and level, EventPipe also calls back
+/// the managed NativeRuntimeEventSource of that name (EventPipeEventProvider → EventSource.DoCommand),
+/// whose first step, EnsureDescriptorsInitialized, builds by reflection the metadata of its 155 events
+/// (m_eventData) and keeps it for the life of the process: about 218 KB of small objects that every
+/// full GC marks from then on. This does the same without a session.
+/// </summary>
+internal static class StartupHook
+{
+    public static void Initialize()
+    {
+        const System.Reflection.BindingFlags Static = System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.NonPublic;
+        const System.Reflection.BindingFlags Instance = System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic;
+        var log = Type.GetType("System.Diagnostics.Tracing.NativeRuntimeEventSource, System.Private.CoreLib")?.GetField("Log", Static)?.GetValue(null)
+            ?? throw new InvalidOperationException("no NativeRuntimeEventSource.Log in this runtime");
+        var build = typeof(EventSource).GetMethod("EnsureDescriptorsInitialized", Instance)
+            ?? throw new InvalidOperationException("no EventSource.EnsureDescriptorsInitialized in this runtime");
+        build.Invoke(log, null);
+    }
 }

@@ -9,6 +9,9 @@ internal static class ClrAllocationProviders
 {
     public static IReadOnlyList<EventPipeProvider> For(AllocationEventSource source)
     {
+        // Enabling this provider at all, whatever the keywords, also makes the target's managed
+        // NativeRuntimeEventSource build and keep ~218 KB of event metadata that every later full GC
+        // marks: no client can avoid it (docs/profiler.md, "Overhead").
         // EventPipe takes every event's stack itself: the Stack keyword would add a second stack
         // walk per event (the ClrStackWalk event) and cost about as much again.
         // Jit and Loader: method and module names, so that stacks resolve to method names;
