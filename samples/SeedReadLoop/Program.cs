@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 // The seed's pattern: a read loop that allocates a fresh, zeroed 1 MiB buffer for every 16 KiB
 // it reads. Profiling this program must name ReadLoop.ReadAll as the top allocation site.
-// Usage: SeedReadLoop [MiB to read, default 512]
+// Usage: SeedReadLoop [MiB to read, default 512] [MiB of small objects kept alive, default 0]
+// The second argument gives the program a working set, as a real program has (parsed data, caches):
+// the overhead measurement uses it to show what a profile costs beyond this loop's tiny live heap.
 var mebibytes = args.Length > 0 ? int.Parse(args[0]) : 512;
+var workingSet = WorkingSet.Build(liveMebibytes: args.Length > 1 ? int.Parse(args[1]) : 0);
 using var source = new RepeatingStream(totalBytes: (long)mebibytes << 20);
 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
 var clock = Stopwatch.StartNew();
@@ -11,6 +14,7 @@ var checksum = ReadLoop.ReadAll(source);
 cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
 // CPU time too: on a shared machine it varies less than the wall clock.
 Console.WriteLine($"read {mebibytes} MiB in {clock.Elapsed.TotalMilliseconds:F0} ms, cpu {cpu.TotalMilliseconds:F0} ms (checksum {checksum})");
+GC.KeepAlive(workingSet);
 
 internal static class ReadLoop
 {
@@ -27,6 +31,17 @@ internal static class ReadLoop
             if (read == 0) return checksum;
             checksum += buffer[read - 1];
         }
+    }
+}
+
+/// <summary>Small linked records (about 64 bytes each with their strings), kept alive for the whole run.</summary>
+internal sealed record WorkingSet(string Name, long Value, WorkingSet? Next)
+{
+    public static WorkingSet? Build(int liveMebibytes)
+    {
+        WorkingSet? head = null;
+        for (long i = 0, n = ((long)liveMebibytes << 20) / 64; i < n; i++) head = new WorkingSet(i.ToString("x4"), i, head);
+        return head;
     }
 }
 

@@ -16,11 +16,13 @@
 # (metadata+profiled), which is also paired with metadata: what the tool costs beyond it.
 # MODES="plain ..." chooses the modes (plain first): plain, profiled, metadata+profiled, or any
 # SessionProbe mode (resume, other, loader, nostack, events, metadata, metadata+loader).
-# Usage: [FLOOR=1|CAUSE=1|MODES=...] samples/SeedReadLoop/measure-overhead.sh [RUNS=11] [MIB=256]
+# LIVE=N gives the program N MiB of small objects kept alive (a working set, as real programs have).
+# Usage: [FLOOR=1|CAUSE=1|MODES=...] [LIVE=N] samples/SeedReadLoop/measure-overhead.sh [RUNS=11] [MIB=256]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-11}
 mib=${2:-256}
+live=${LIVE:-0}
 modes=(plain profiled)
 [[ "${FLOOR:-0}" == 1 ]] && modes+=(loader events)
 [[ "${CAUSE:-0}" == 1 ]] && modes+=(loader metadata metadata+profiled)
@@ -36,11 +38,11 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 run() {
   case $1 in
-    plain) dotnet "$sample" "$mib" ;;
-    profiled) dotnet "$tool" profile -o "$out/p" -- "$sample" "$mib" 2>/dev/null ;;
+    plain) dotnet "$sample" "$mib" "$live" ;;
+    profiled) dotnet "$tool" profile -o "$out/p" -- "$sample" "$mib" "$live" 2>/dev/null ;;
     # The hook runs in the tool's own process too, where it only builds the same metadata.
-    metadata+profiled) DOTNET_STARTUP_HOOKS="$PWD/$probe" dotnet "$tool" profile -o "$out/p" -- "$sample" "$mib" 2>/dev/null ;;
-    *) dotnet "$probe" "$1" "$sample" "$mib" ;;
+    metadata+profiled) DOTNET_STARTUP_HOOKS="$PWD/$probe" dotnet "$tool" profile -o "$out/p" -- "$sample" "$mib" "$live" 2>/dev/null ;;
+    *) dotnet "$probe" "$1" "$sample" "$mib" "$live" ;;
   esac
 }
 # The program prints: read N MiB in W ms, cpu C ms (...); one "mode wall cpu" line per run.
@@ -56,7 +58,7 @@ stats() { sort -g | awk '{a[NR]=$1} END {
   printf "median %.1f [min %.1f, p25 %.1f, p75 %.1f, max %.1f]", m, a[1], q1, q3, a[NR] }'; }
 column() { awk -v m="$1" -v c="$2" '$1 == m { print $c }' "$out/runs"; }
 ratios() { paste <(column "${3:-plain}" "$2") <(column "$1" "$2") | awk '{ print ($2 / $1 - 1) * 100 }'; }
-echo "runs: $runs per mode, $mib MiB read per run ($((mib * 64)) allocations of 1 MiB)"
+echo "runs: $runs per mode, $mib MiB read per run ($((mib * 64)) allocations of 1 MiB), $live MiB kept alive"
 for field in 3:cpu 2:wall; do
   c=${field%%:*}; name=${field#*:}
   for mode in "${modes[@]}"; do printf '%-4s %-17s ms: %s\n' "$name" "$mode" "$(column "$mode" "$c" | stats)"; done
