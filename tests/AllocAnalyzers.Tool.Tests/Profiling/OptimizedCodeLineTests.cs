@@ -8,7 +8,7 @@ namespace AllocAnalyzers.Tool.Tests.Profiling;
 /// whose instrumented OSR versions come without an IL-to-native map TraceLog can use), and no
 /// tiering at all (fully optimized from the first call). In both the runtime's map charges the
 /// allocation to line 28 (`checksum += buffer[read - 1];`, measured before the IL search): the
-/// profile must still give line 25, `new byte[BufferSize]`.
+/// profile must still give the line of `new byte[BufferSize]`.
 /// </summary>
 public sealed class OptimizedCodeLineProfile
 {
