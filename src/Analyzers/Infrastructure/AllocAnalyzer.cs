@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
+using AllocAnalyzers.Profiles;
 using AllocAnalyzers.Runtime.Costs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -27,8 +28,9 @@ namespace AllocAnalyzers.Infrastructure
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationStartAction(start =>
             {
-                var session = new AnalysisSession(start.Compilation, start.Options);
+                var session = new AnalysisSession(start.Compilation, start.Options, start.CancellationToken);
                 ReportProfileError(start, session);
+                ReportUnreadableSummaries(start, session);
                 OnCompilationStart(start, session);
             });
         }
@@ -45,6 +47,24 @@ namespace AllocAnalyzers.Infrastructure
                 tree.ReportDiagnostic(Diagnostic.Create(
                     ConfigurationDiagnostics.InvalidConfiguration, Location.None,
                     CostProfileConfig.KeyPrefix + "*", "(calibrated profile)", error, "the built-in profile '" + BuiltInProfiles.Default.Name + "'"));
+            });
+        }
+
+        /// <summary>A site summary that cannot be read: ALLOC900 once per compilation and file; messages go without its figures.</summary>
+        private static void ReportUnreadableSummaries(CompilationStartAnalysisContext context, AnalysisSession session)
+        {
+            var unreadable = session.Measured.Unreadable;
+            if (unreadable.IsEmpty) return;
+            var compilation = context.Compilation;
+            context.RegisterSyntaxTreeAction(tree =>
+            {
+                foreach (var file in unreadable)
+                {
+                    if (!SummaryErrorClaims.Claim(compilation, file.Path)) continue;
+                    tree.ReportDiagnostic(Diagnostic.Create(
+                        ConfigurationDiagnostics.InvalidConfiguration, Location.None,
+                        "AdditionalFiles site summary", file.Name, file.Error, "no measured costs from it"));
+                }
             });
         }
 

@@ -1,19 +1,23 @@
+using System.Threading;
 using AllocAnalyzers.Configuration;
+using AllocAnalyzers.Profiles;
 using AllocAnalyzers.Runtime.Costs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AllocAnalyzers.Infrastructure
 {
-    /// <summary>What every rule needs for one compilation: well-known types, settings and the cost profile.</summary>
+    /// <summary>What every rule needs for one compilation: well-known types, settings, the cost profile
+    /// and what a profile measured (site summaries among the AdditionalFiles).</summary>
     internal sealed class AnalysisSession
     {
-        public AnalysisSession(Compilation compilation, AnalyzerOptions options)
+        public AnalysisSession(Compilation compilation, AnalyzerOptions options, CancellationToken cancellationToken)
         {
             Compilation = compilation;
             Types = new WellKnownTypes(compilation);
             Configuration = new ConfigurationReader(options);
             CostProfileSetting = CostProfileSetting.Read(Configuration);
+            Measured = new MeasuredSites(options, cancellationToken);
         }
 
         public Compilation Compilation { get; }
@@ -25,5 +29,11 @@ namespace AllocAnalyzers.Infrastructure
 
         /// <summary>The cost profile that prices the estimates in the messages.</summary>
         public CostProfile CostProfile => CostProfileSetting.Profile;
+
+        /// <summary>Measured costs by source line, for profile-guided messages.</summary>
+        public MeasuredSites Measured { get; }
+
+        /// <summary>The sentence a message ends with when a profile measured <paramref name="node"/>'s line, else empty.</summary>
+        public string MeasuredSuffix(SyntaxNode node) => Measured.At(node)?.Describe() ?? string.Empty;
     }
 }

@@ -17,6 +17,9 @@ public sealed record TestOptions
     /// <summary>Extra documents, each as (file name, source). Markup is allowed in them too.</summary>
     public IReadOnlyList<(string Name, string Source)> AdditionalDocuments { get; init; } = Array.Empty<(string, string)>();
 
+    /// <summary>AdditionalFiles, each as (file name, text), e.g. a site summary from a profile.</summary>
+    public IReadOnlyList<(string Name, string Text)> AdditionalTexts { get; init; } = Array.Empty<(string, string)>();
+
     /// <summary>Lets the input carry compiler errors (half-typed code).</summary>
     public bool AllowCompilerErrors { get; init; }
 
@@ -53,6 +56,11 @@ public static class TestWorkspace
         foreach (var (name, source) in documents)
         {
             solution = solution.AddDocument(DocumentId.CreateNewId(projectId, name), name, SourceText.From(source), filePath: "/src/" + name);
+        }
+
+        foreach (var (name, text) in options.AdditionalTexts)
+        {
+            solution = solution.AddAdditionalDocument(DocumentId.CreateNewId(projectId, name), name, SourceText.From(text), filePath: "/src/" + name);
         }
 
         if (options.EditorConfig != null)

@@ -25,7 +25,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.LargeAllocationInLoop,
             title: "Large zero-initialized allocation repeated in a loop",
-            messageFormat: "'{0}' {1} on every loop iteration{2}: about {3} per iteration ({4} profile)",
+            messageFormat: "'{0}' {1} on every loop iteration{2}: about {3} per iteration ({4} profile){5}",
             description: "The buffer is allocated, and zeroed by the runtime, on every iteration although it does not outlive the iteration. Allocate it once before the loop and reuse it, or rent it from ArrayPool<T>.Shared. Configure the size threshold with dotnet_code_quality.ALLOC001.threshold_bytes.");
 
         private static readonly ByteOption Threshold = new ByteOption(RuleIds.LargeAllocationInLoop, OptionKeys.ThresholdBytes, DefaultThresholdBytes);
@@ -66,7 +66,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
                 ? "allocates and zeroes " + CostFormat.BytesExact(allocation.Bytes)
                 : "allocates " + CostFormat.BytesExact(allocation.Bytes) + " (not zeroed: an uninitialized buffer)";
             string heap = estimate.LargeObjectHeap ? ", on the Large Object Heap, which only gen 2 collections reclaim" : string.Empty;
-            return new object[] { SyntaxText.Short(allocation.Operation.Syntax), what, heap, CostFormat.Duration(estimate.Seconds), session.CostProfile.Name };
+            return new object[] { SyntaxText.Short(allocation.Operation.Syntax), what, heap, CostFormat.Duration(estimate.Seconds), session.CostProfile.Name, session.MeasuredSuffix(allocation.Operation.Syntax) };
         }
     }
 }

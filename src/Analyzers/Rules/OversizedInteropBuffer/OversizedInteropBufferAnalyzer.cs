@@ -34,7 +34,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.OversizedInteropBuffer,
             title: "Zero-filled buffer is larger than the native call can use",
-            messageFormat: "'{0}' zeroes {1} on every call, but '{2}' is given a length of {3}: {4} are zeroed for nothing; about {5} per call against {6} for the size used ({7} profile)",
+            messageFormat: "'{0}' zeroes {1} on every call, but '{2}' is given a length of {3}: {4} are zeroed for nothing; about {5} per call against {6} for the size used ({7} profile){8}",
             description: "The buffer is allocated (and zero-filled) in the method and passed to native code together with a length that is provably smaller than the buffer, so the native side can never touch the excess. Allocate only the length the call uses, reuse a buffer, or rent one. Configure the smallest excess reported with dotnet_code_quality.ALLOC003.min_excess_bytes.");
 
         private static readonly ByteOption MinExcess = new ByteOption(RuleIds.OversizedInteropBuffer, MinExcessBytesOption, DefaultMinExcessBytes);
@@ -84,7 +84,8 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
                 CostFormat.BytesExact(excess),
                 CostFormat.Duration(before),
                 CostFormat.Duration(after),
-                session.CostProfile.Name));
+                session.CostProfile.Name,
+                session.MeasuredSuffix(context.Operation.Syntax)));
         }
 
         /// <summary>

@@ -1,0 +1,36 @@
+using System.Globalization;
+using AllocAnalyzers.Runtime.Formatting;
+
+namespace AllocAnalyzers.Profiles
+{
+    /// <summary>What a profile measured at one source line: the rows of its site summary on that line.</summary>
+    internal sealed class MeasuredSite
+    {
+        public MeasuredSite(string profileName, long estimatedBytes, long samples, int rank, int siteCount)
+        {
+            ProfileName = profileName;
+            EstimatedBytes = estimatedBytes;
+            Samples = samples;
+            Rank = rank;
+            SiteCount = siteCount;
+        }
+
+        /// <summary>The summary's file name, e.g. seed.sites.tsv.</summary>
+        public string ProfileName { get; }
+
+        public long EstimatedBytes { get; }
+
+        public long Samples { get; }
+
+        /// <summary>1 for the profile's largest site by estimated bytes.</summary>
+        public int Rank { get; }
+
+        public int SiteCount { get; }
+
+        /// <summary>The sentence a message ends with.</summary>
+        public string Describe() =>
+            "; measured in " + ProfileName + ": " + CostFormat.Bytes(EstimatedBytes) + " allocated at this line, site "
+            + Rank.ToString(CultureInfo.InvariantCulture) + " of " + SiteCount.ToString(CultureInfo.InvariantCulture)
+            + " by bytes (" + Samples.ToString("N0", CultureInfo.InvariantCulture) + " samples)";
+    }
+}
