@@ -1,20 +1,15 @@
-using System.Runtime.CompilerServices;
-using System.Threading;
 using AllocAnalyzers.Runtime.Costs;
-using Microsoft.CodeAnalysis;
 
 namespace AllocAnalyzers.Configuration
 {
     /// <summary>
     /// The cost profile that prices the messages: the one written by <c>alloc-analyzers calibrate</c>
     /// into a .globalconfig (<c>alloc_analyzers.cost_profile.*</c> keys) when present and valid,
-    /// else the built-in default. An invalid profile is reported as ALLOC900 once per compilation,
-    /// whichever analyzer gets there first.
+    /// else the built-in default. An invalid profile is reported as ALLOC900 once per compilation
+    /// (<see cref="CompilationSettingError"/>).
     /// </summary>
     internal sealed class CostProfileSetting
     {
-        private static readonly ConditionalWeakTable<Compilation, StrongBox<int>> Reported = new ConditionalWeakTable<Compilation, StrongBox<int>>();
-
         private CostProfileSetting(CostProfile profile, string? error)
         {
             Profile = profile;
@@ -35,9 +30,5 @@ namespace AllocAnalyzers.Configuration
 
             return new CostProfileSetting(BuiltInProfiles.Default, error);
         }
-
-        /// <summary>True exactly once per compilation: the caller reports the error.</summary>
-        public static bool ClaimReport(Compilation compilation) =>
-            Interlocked.Exchange(ref Reported.GetValue(compilation, _ => new StrongBox<int>()).Value, 1) == 0;
     }
 }

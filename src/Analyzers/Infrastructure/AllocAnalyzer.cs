@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
-using AllocAnalyzers.Profiles;
-using AllocAnalyzers.Runtime.Costs;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -29,41 +27,25 @@ namespace AllocAnalyzers.Infrastructure
             context.RegisterCompilationStartAction(start =>
             {
                 var session = new AnalysisSession(start.Compilation, start.Options, start.CancellationToken);
-                ReportProfileError(start, session);
-                ReportUnreadableSummaries(start, session);
+                ReportSettingErrors(start, session);
                 OnCompilationStart(start, session);
             });
         }
 
-        /// <summary>An invalid calibrated cost profile: ALLOC900 once per compilation, from the first tree analyzed.</summary>
-        private void ReportProfileError(CompilationStartAnalysisContext context, AnalysisSession session)
+        /// <summary>
+        /// A compilation-wide setting that cannot be used (a calibrated cost profile, a site summary):
+        /// ALLOC900 once per compilation, from the first tree analyzed by any AllocAnalyzers analyzer.
+        /// </summary>
+        private static void ReportSettingErrors(CompilationStartAnalysisContext context, AnalysisSession session)
         {
-            string? error = session.CostProfileSetting.Error;
-            if (error == null) return;
+            var errors = session.SettingErrors;
+            if (errors.IsEmpty) return;
             var compilation = context.Compilation;
             context.RegisterSyntaxTreeAction(tree =>
             {
-                if (!CostProfileSetting.ClaimReport(compilation)) return;
-                tree.ReportDiagnostic(Diagnostic.Create(
-                    ConfigurationDiagnostics.InvalidConfiguration, Location.None,
-                    CostProfileConfig.KeyPrefix + "*", "(calibrated profile)", error, "the built-in profile '" + BuiltInProfiles.Default.Name + "'"));
-            });
-        }
-
-        /// <summary>A site summary that cannot be read: ALLOC900 once per compilation and file; messages go without its figures.</summary>
-        private static void ReportUnreadableSummaries(CompilationStartAnalysisContext context, AnalysisSession session)
-        {
-            var unreadable = session.Measured.Unreadable;
-            if (unreadable.IsEmpty) return;
-            var compilation = context.Compilation;
-            context.RegisterSyntaxTreeAction(tree =>
-            {
-                foreach (var file in unreadable)
+                foreach (var error in errors)
                 {
-                    if (!SummaryErrorClaims.Claim(compilation, file.Path)) continue;
-                    tree.ReportDiagnostic(Diagnostic.Create(
-                        ConfigurationDiagnostics.InvalidConfiguration, Location.None,
-                        "AdditionalFiles site summary", file.Name, file.Error, "no measured costs from it"));
+                    if (error.Claim(compilation)) tree.ReportDiagnostic(error.ToDiagnostic());
                 }
             });
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Profiles;
@@ -18,6 +19,7 @@ namespace AllocAnalyzers.Infrastructure
             Configuration = new ConfigurationReader(options);
             CostProfileSetting = CostProfileSetting.Read(Configuration);
             Measured = new MeasuredSites(options, cancellationToken);
+            SettingErrors = CollectSettingErrors(CostProfileSetting, Measured);
         }
 
         public Compilation Compilation { get; }
@@ -30,10 +32,30 @@ namespace AllocAnalyzers.Infrastructure
         /// <summary>The cost profile that prices the estimates in the messages.</summary>
         public CostProfile CostProfile => CostProfileSetting.Profile;
 
+        /// <summary>Compilation-wide settings that cannot be used, each reported once as ALLOC900.</summary>
+        public ImmutableArray<CompilationSettingError> SettingErrors { get; }
+
         /// <summary>Measured costs by source line, for profile-guided messages.</summary>
         public MeasuredSites Measured { get; }
 
         /// <summary>The sentence a message ends with when a profile measured <paramref name="node"/>'s line, else empty.</summary>
         public string MeasuredSuffix(SyntaxNode node) => Measured.At(node)?.Describe() ?? string.Empty;
+
+        private static ImmutableArray<CompilationSettingError> CollectSettingErrors(CostProfileSetting profile, MeasuredSites measured)
+        {
+            var errors = ImmutableArray.CreateBuilder<CompilationSettingError>();
+            if (profile.Error != null)
+            {
+                errors.Add(new CompilationSettingError(
+                    CostProfileConfig.KeyPrefix + "*", "(calibrated profile)", profile.Error, "the built-in profile '" + BuiltInProfiles.Default.Name + "'"));
+            }
+
+            foreach (var file in measured.Unreadable)
+            {
+                errors.Add(new CompilationSettingError("AdditionalFiles site summary", file.Name, file.Error!, "no measured costs from it"));
+            }
+
+            return errors.ToImmutable();
+        }
     }
 }
