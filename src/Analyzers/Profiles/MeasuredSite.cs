@@ -1,4 +1,3 @@
-using System.Globalization;
 using AllocAnalyzers.Runtime.Formatting;
 
 namespace AllocAnalyzers.Profiles
@@ -30,7 +29,6 @@ namespace AllocAnalyzers.Profiles
         /// <summary>The sentence a message ends with.</summary>
         public string Describe() =>
             "; measured in " + ProfileName + ": " + CostFormat.Bytes(EstimatedBytes) + " allocated at this line, site "
-            + Rank.ToString(CultureInfo.InvariantCulture) + " of " + SiteCount.ToString(CultureInfo.InvariantCulture)
-            + " by bytes (" + Samples.ToString("N0", CultureInfo.InvariantCulture) + " samples)";
+            + CostFormat.Count(Rank) + " of " + CostFormat.Count(SiteCount) + " by bytes (" + CostFormat.Count(Samples) + " samples)";
     }
 }

@@ -18,7 +18,7 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
         private const int NoFree = -1;
 
         private readonly object _gate = new object();
-        private readonly Dictionary<Key, int> _ids = new Dictionary<Key, int>();
+        private readonly Dictionary<(int Site, long Size), int> _ids = new Dictionary<(int Site, long Size), int>();
         private int[] _sites = new int[16]; // for a free id: the next free id
         private long[] _sizes = new long[16];
         private int[] _live = new int[16];
@@ -28,7 +28,7 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
         /// <summary>The bucket of <paramref name="size"/>-byte blocks from site <paramref name="site"/>, for one more live block.</summary>
         public int Acquire(int site, long size)
         {
-            var key = new Key(site, size);
+            var key = (site, size);
             lock (_gate)
             {
                 if (_ids.TryGetValue(key, out var id))
@@ -55,7 +55,7 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
                 var size = _sizes[id];
                 if (--_live[id] == 0)
                 {
-                    _ids.Remove(new Key(site, size));
+                    _ids.Remove((site, size));
                     _sites[id] = _free;
                     _free = id;
                 }
@@ -107,25 +107,6 @@ namespace AllocAnalyzers.Runtime.Profiling.Native
             }
 
             return _issued++;
-        }
-
-        private readonly struct Key : IEquatable<Key>
-        {
-            public Key(int site, long size)
-            {
-                Site = site;
-                Size = size;
-            }
-
-            public int Site { get; }
-
-            public long Size { get; }
-
-            public bool Equals(Key other) => Site == other.Site && Size == other.Size;
-
-            public override bool Equals(object? obj) => obj is Key other && Equals(other);
-
-            public override int GetHashCode() => unchecked((Site * 397) ^ Size.GetHashCode());
         }
     }
 }
