@@ -50,7 +50,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
             if (allocation.Bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
-            if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation)) return;
+            if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken)) return;
             if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
 
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(allocation, session)));

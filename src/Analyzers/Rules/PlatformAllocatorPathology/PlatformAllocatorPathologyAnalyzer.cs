@@ -93,7 +93,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
             if (loop == null || !IsFreedInLoop(allocation, loop, session.Types)) return;
-            if (!RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation)) return;
+            if (!RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken)) return;
 
             var perPlatform = targets.Platforms
                 .Select(p => (Platform: p, Estimate: cache.GetOrAdd((bytes, p), key => NativeAllocationCosts.RepeatedCallocFree(key.Item1, key.Item2, BuiltInProfiles.For(key.Item2), options))))
