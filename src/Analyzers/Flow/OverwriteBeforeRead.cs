@@ -16,7 +16,7 @@ namespace AllocAnalyzers.Flow
     internal static class OverwriteBeforeRead
     {
         /// <summary>The proven overwrite (an operation of the original tree), or null.</summary>
-        public static IOperation? Find(IOperation allocation, ZeroedMemory memory, BufferFlowView view, WellKnownTypes types)
+        public static IOperation? Find(IOperation allocation, BufferAllocation memory, BufferFlowView view, WellKnownTypes types)
         {
             if (!view.IsTracked) return null;
             var index = OperationIndex.For(allocation);

@@ -205,7 +205,7 @@ namespace AllocAnalyzers.Operations
         private static BufferUse Argument(IArgumentOperation argument, IOperation child, WellKnownTypes types, long elementSize)
         {
             var call = argument.Parent!;
-            if (NativeAllocation.FreedPointer(call, types) == child.WithoutConversions()) return new BufferUse(BufferUseKind.Freed, call, null, argument);
+            if (NativeFrees.FreedPointer(call, types) == child.WithoutConversions()) return new BufferUse(BufferUseKind.Freed, call, null, argument);
             if (NativeCalls.IsNativeCall(call, types))
             {
                 // The length may count bytes (the C convention) or elements: take the larger reading.

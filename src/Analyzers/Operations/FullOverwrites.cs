@@ -19,7 +19,7 @@ namespace AllocAnalyzers.Operations
     internal static class FullOverwrites
     {
         /// <summary>The operation containing <paramref name="reference"/> (a use of a holding local) that overwrites the whole buffer, or null.</summary>
-        public static IOperation? Around(IOperation reference, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
+        public static IOperation? Around(IOperation reference, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
         {
             for (IOperation? node = reference.Parent; node != null; node = node.Parent)
             {
@@ -43,7 +43,7 @@ namespace AllocAnalyzers.Operations
             return null;
         }
 
-        private static bool Overwrites(IInvocationOperation invocation, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
+        private static bool Overwrites(IInvocationOperation invocation, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
         {
             var method = invocation.TargetMethod;
             var owner = method.ContainingType;
@@ -85,11 +85,11 @@ namespace AllocAnalyzers.Operations
         }
 
         /// <summary>A copy from <paramref name="source"/> into the whole buffer: the source is not the buffer, and its length is the buffer's.</summary>
-        private static bool CopyCovers(IOperation source, IOperation destination, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types) =>
+        private static bool CopyCovers(IOperation source, IOperation destination, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types) =>
             HoldingLocals.IsHolder(destination, holders, types) && !HoldingLocals.AreMentionedIn(source, holders) && ProvableValues.IsLengthOf(memory.CountOperation, BufferOrigins.StripViews(source, types));
 
         /// <summary>True when <paramref name="count"/> (elements, or bytes) provably equals the size of the buffer.</summary>
-        private static bool Covers(IOperation count, bool bytes, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders)
+        private static bool Covers(IOperation count, bool bytes, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holders)
         {
             if (bytes && memory.ElementSize != 1)
             {

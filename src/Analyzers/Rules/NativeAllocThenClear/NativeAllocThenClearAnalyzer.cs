@@ -54,7 +54,7 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
             var graph = context.GetControlFlowGraph();
             foreach (var candidate in candidates)
             {
-                var allocation = NativeAllocation.Recognize(candidate, types)!;
+                var allocation = BufferRecognizer.Recognize(candidate, types)!;
                 if (ConditionalCompilation.IsInFrameworkConditional(candidate.Syntax)) continue;
                 if (!ClearsWholeBlock(clear, allocation) || !RunsRightAfter(candidate, clear)) continue;
                 if (!BufferFlowView.Create(graph, candidate, types).Before(clear.FlowPoint).IsUntouched) continue;
@@ -83,21 +83,21 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
 
         private static bool IsUnzeroedAllocation(IOperation operation, WellKnownTypes types)
         {
-            var allocation = NativeAllocation.Recognize(operation, types);
-            return allocation != null && (allocation.Kind == NativeAllocationKind.Alloc || allocation.Kind == NativeAllocationKind.AllocHGlobal);
+            // The two the fix can turn into AllocZeroed (with the matching free).
+            var allocation = BufferRecognizer.Recognize(operation, types);
+            return allocation != null && (allocation.Source == BufferSource.NativeAlloc || allocation.Source == BufferSource.AllocHGlobal);
         }
 
         /// <summary>The clear starts at the block's start and covers its provable size (equal constants, or the same unchanged size variable).</summary>
-        private static bool ClearsWholeBlock(NativeClear clear, NativeAllocation allocation)
+        private static bool ClearsWholeBlock(NativeClear clear, BufferAllocation allocation)
         {
             long? count = ConstantValues.TryGetInt64(clear.Count);
             if (allocation.Bytes != null && count != null) return count * clear.UnitSize == allocation.Bytes;
-            var arguments = allocation.Invocation.Arguments;
-            return clear.UnitSize == 1 && arguments.Length == 1 && ProvableValues.AreEqual(clear.Count, arguments[0].Value);
+            return clear.UnitSize == 1 && allocation.CountOperation != null && ProvableValues.AreEqual(clear.Count, allocation.CountOperation);
         }
 
         /// <summary>The model's steady-state cost per allocation on Linux, with the clear and with calloc.</summary>
-        private static string Cost(NativeAllocation allocation, AnalysisSession session)
+        private static string Cost(BufferAllocation allocation, AnalysisSession session)
         {
             if (allocation.Bytes == null) return "the clear is a memset of the whole block on every call";
             long bytes = allocation.Bytes.Value;

@@ -86,8 +86,8 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session, TargetPlatforms targets, SimulationOptions options, ConcurrentDictionary<(long, TargetPlatform), CostEstimate> cache)
         {
-            var allocation = NativeAllocation.Recognize(context.Operation, session.Types);
-            if (allocation == null || !allocation.Zeroed || allocation.Bytes == null || targets.Platforms.Count == 0) return;
+            var allocation = BufferRecognizer.Recognize(context.Operation, session.Types);
+            if (allocation == null || !allocation.IsNative || !allocation.Zeroed || allocation.Bytes == null || targets.Platforms.Count == 0) return;
             long bytes = allocation.Bytes.Value;
             if (bytes < MinBytes.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
 
@@ -127,15 +127,15 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
         /// The block is held in a local and freed, through that local, inside the same loop: only then
         /// does the next iteration's allocation find the freed block in the allocator's cache.
         /// </summary>
-        private static bool IsFreedInLoop(NativeAllocation allocation, SyntaxNode loop, WellKnownTypes types)
+        private static bool IsFreedInLoop(BufferAllocation allocation, SyntaxNode loop, WellKnownTypes types)
         {
-            var local = BufferLocals.Receiver(allocation.Invocation);
+            var local = BufferLocals.Receiver(allocation.Operation);
             if (local == null) return false;
-            foreach (var reference in BufferLocals.References(allocation.Invocation, local))
+            foreach (var reference in BufferLocals.References(allocation.Operation, local))
             {
                 if (!loop.Span.Contains(reference.Syntax.Span)) continue;
                 var call = reference.ParentSkippingConversions(out _) is IArgumentOperation argument ? argument.Parent : null;
-                if (call != null && NativeAllocation.FreedPointer(call, types) == reference) return true;
+                if (call != null && NativeFrees.FreedPointer(call, types) == reference) return true;
             }
 
             return false;
