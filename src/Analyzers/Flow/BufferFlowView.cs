@@ -17,7 +17,7 @@ namespace AllocAnalyzers.Flow
     /// allocation (method, lambda or local function). The buffer is followed through the local it is
     /// stored in and through views bound to other locals (<c>var s = b.AsSpan();</c>,
     /// <c>var t = new Span&lt;byte&gt;(p, n);</c>); every use of those locals is a
-    /// <see cref="BufferTouch"/> classified by <see cref="BufferTouchClassifier"/>.
+    /// <see cref="BufferUse"/> classified by <see cref="BufferUseClassifier"/>.
     /// </para>
     /// <para>
     /// It is conservative by construction: any call that receives the buffer, any alias it cannot
@@ -35,7 +35,7 @@ namespace AllocAnalyzers.Flow
         private readonly CancellationToken _cancellationToken;
         private readonly FlowLocation? _allocation;
         private readonly Position _allocationPosition;
-        private readonly List<(Position Position, BufferTouch Touch)> _touches = new List<(Position, BufferTouch)>();
+        private readonly List<(Position Position, BufferUse Touch)> _touches = new List<(Position, BufferUse)>();
         private readonly HashSet<ILocalSymbol> _holdingLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
         private BufferFlowView(ControlFlowGraph rootGraph, IOperation allocation, WellKnownTypes types, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ namespace AllocAnalyzers.Flow
         public IReadOnlyCollection<ILocalSymbol> HoldingLocals => _holdingLocals;
 
         /// <summary>Every use of the holding locals in the function, wherever it lies relative to the allocation.</summary>
-        public IReadOnlyList<BufferTouch> AllTouches => _touches.Select(t => t.Touch).ToList();
+        public IReadOnlyList<BufferUse> AllTouches => _touches.Select(t => t.Touch).ToList();
 
         /// <summary>
         /// What may have happened to the buffer on the paths from the allocation to <paramref name="use"/>
@@ -100,7 +100,7 @@ namespace AllocAnalyzers.Flow
             if (!IsTracked)
             {
                 return FlowsStraightInto(_allocation.Operation, target.Operation)
-                    ? new BufferHistory(true, true, false, new BufferTouch[0])
+                    ? new BufferHistory(true, true, false, new BufferUse[0])
                     : BufferHistory.Unknowable;
             }
 
@@ -115,7 +115,7 @@ namespace AllocAnalyzers.Flow
             bool dominates = !towardUse.ReachedFromRangeEntry;
             bool repeats = towardUse.LeavesTowardTargets(usePosition);
 
-            var touches = new List<BufferTouch>();
+            var touches = new List<BufferUse>();
             foreach (var (position, touch) in _touches)
             {
                 if (inside.Contains(touch.Reference) || !fromAllocation.Covers(position)) continue;
@@ -150,7 +150,7 @@ namespace AllocAnalyzers.Flow
             var fromAllocation = PathSearch.Forward(index, _allocationPosition, walls, range);
             bool dominates = !PathSearch.Backward(index, stopPositions, new Walls(_allocationPosition), range).ReachedFromRangeEntry;
 
-            var touches = new List<BufferTouch>();
+            var touches = new List<BufferUse>();
             foreach (var (position, touch) in _touches)
             {
                 if (stopSyntax.Span.Contains(touch.Reference.Syntax.Span)) continue;
@@ -164,7 +164,7 @@ namespace AllocAnalyzers.Flow
         private ILocalReferenceOperation? FindBinding(IOperation allocation)
         {
             IOperation node = allocation;
-            while (node.Parent is IConversionOperation conversion && BufferTouchClassifier.IsTransparent(conversion, _types)) node = conversion;
+            while (node.Parent is IConversionOperation conversion && BufferViews.IsTransparent(conversion, _types)) node = conversion;
             if (node.Parent is ISimpleAssignmentOperation assignment && assignment.Value == node && !assignment.IsRef &&
                 assignment.Target is ILocalReferenceOperation target && !target.Local.IsRef &&
                 (assignment.Parent == null || assignment.Parent is IExpressionStatementOperation))
@@ -192,9 +192,9 @@ namespace AllocAnalyzers.Flow
                 foreach (var (position, reference) in index.References(pending.Dequeue()))
                 {
                     if (bindings.Contains(reference)) continue;
-                    var access = BufferTouchClassifier.Classify(reference, _types, out var use, out var alias);
+                    var use = BufferUseClassifier.Classify(reference, reference.Local.Type, _types, out var alias);
                     if (alias != null && bindings.Add(alias) && _holdingLocals.Add(alias.Local)) pending.Enqueue(alias.Local);
-                    _touches.Add((position, new BufferTouch(reference, use, access)));
+                    _touches.Add((position, use));
                 }
             }
 
@@ -230,14 +230,14 @@ namespace AllocAnalyzers.Flow
                         return false;
                     case IArgumentOperation argument when argument.Parent == use:
                         return true;
-                    case IInvocationOperation invocation when invocation.Instance == node && (invocation == use || BufferTouchClassifier.IsViewMethod(invocation.TargetMethod)):
+                    case IInvocationOperation invocation when invocation.Instance == node && (invocation == use || BufferViews.IsViewMethod(invocation.TargetMethod)):
                         node = invocation;
                         continue;
-                    case IConversionOperation conversion when BufferTouchClassifier.IsTransparent(conversion, _types):
+                    case IConversionOperation conversion when BufferViews.IsTransparent(conversion, _types):
                     case IParenthesizedOperation _:
                         node = parent;
                         continue;
-                    case IArgumentOperation argument when BufferTouchClassifier.IsViewConstruction(argument, _types) && argument.Parent != null:
+                    case IArgumentOperation argument when BufferViews.IsViewConstruction(argument, _types) && argument.Parent != null:
                         node = argument.Parent;
                         continue;
                     default:

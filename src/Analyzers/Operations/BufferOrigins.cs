@@ -24,7 +24,7 @@ namespace AllocAnalyzers.Operations
             {
                 switch (operand)
                 {
-                    case IConversionOperation conversion when BufferTouchClassifier.IsTransparent(conversion, types):
+                    case IConversionOperation conversion when BufferViews.IsTransparent(conversion, types):
                         operand = conversion.Operand;
                         continue;
                     case IParenthesizedOperation parenthesized:
