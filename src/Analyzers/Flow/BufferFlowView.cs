@@ -191,7 +191,7 @@ namespace AllocAnalyzers.Flow
                 _cancellationToken.ThrowIfCancellationRequested();
                 foreach (var (position, reference) in index.References(pending.Dequeue()))
                 {
-                    if (bindings.Contains(reference)) continue;
+                    if (bindings.Contains(reference) || HalfTypedCode.Contains(reference)) continue;
                     var use = BufferUseClassifier.Classify(reference, reference.Local.Type, _types, out var alias);
                     if (alias != null && bindings.Add(alias) && _holdingLocals.Add(alias.Local)) pending.Enqueue(alias.Local);
                     _touches.Add((position, use));

@@ -140,6 +140,7 @@ namespace AllocAnalyzers.Flow
             bool declaredInLoop = _loop != null && IsInLoop(local);
             foreach (var reference in OperationIndex.For(_root).References(local))
             {
+                if (HalfTypedCode.Contains(reference)) continue;
                 if (!SameFunction(reference)) return true; // captured by a lambda or local function
                 if (LocalWrites.IsWrite(reference))
                 {

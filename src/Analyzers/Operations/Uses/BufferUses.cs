@@ -41,6 +41,7 @@ namespace AllocAnalyzers.Operations
             foreach (var reference in BufferLocals.References(anchor, local))
             {
                 if (LocalWrites.IsWrite(reference) && reference.IsDeclaration) continue;
+                if (HalfTypedCode.Contains(reference)) continue;
                 if (reference.Parent is IAssignmentOperation assignment && assignment.Target == reference)
                 {
                     uses.Add(new BufferUse(reference, BufferUseKind.Other, assignment, null, null, BufferAccess.Unknown, assignment));
