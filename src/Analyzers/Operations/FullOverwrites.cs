@@ -29,7 +29,8 @@ namespace AllocAnalyzers.Operations
                         return invocation;
                     case IForLoopOperation loop:
                         var store = ElementStoreLoop.Recognize(loop);
-                        return store != null && HoldingLocals.IsHolder(store.Buffer, holders, types) && !HoldingLocals.AreMentionedIn(store.Value, holders) && Covers(store.Bound, false, memory, holders)
+                        // Storing zeros is ALLOC002's case (a redundant clear), not data that makes the zeroing wasted.
+                        return store != null && HoldingLocals.IsHolder(store.Buffer, holders, types) && !HoldingLocals.AreMentionedIn(store.Value, holders) && !ZeroValues.IsZero(store.Value) && Covers(store.Bound, false, memory, holders)
                             ? loop
                             : null;
                     case IBlockOperation block when !(block.Parent is IForLoopOperation):
@@ -76,9 +77,9 @@ namespace AllocAnalyzers.Operations
                 case "Fill" when SymbolEqualityComparer.Default.Equals(owner, types.RandomNumberGenerator) && method.IsStatic && args.Length == 1:
                     return memory.ElementSize == 1 && HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types);
                 case "Fill" when invocation.Instance != null && WellKnownTypes.Is(owner, types.Span) && args.Length == 1:
-                    return HoldingLocals.IsHolder(invocation.Instance, holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders);
+                    return HoldingLocals.IsHolder(invocation.Instance, holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders) && !ZeroValues.IsZero(invocation.ValueOf(0));
                 case "Fill" when SymbolEqualityComparer.Default.Equals(owner, types.Array) && args.Length == 2:
-                    return HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(1), holders);
+                    return HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(1), holders) && !ZeroValues.IsZero(invocation.ValueOf(1));
                 default:
                     return false;
             }

@@ -95,6 +95,10 @@ namespace AllocAnalyzers.Operations
                     case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None && BufferViews.IsViewConstruction(argument, types):
                         node = argument.Parent!;
                         continue;
+                    case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None && BufferViews.IsReadOnlyView(argument.Parameter.Type, types):
+                        // A ReadOnlySpan/ReadOnlyMemory parameter: the callee reads the contents and cannot write them.
+                        use = argument.Parent ?? argument;
+                        return BufferAccess.Read;
                     case IBinaryOperation binary when !IsPointer(binary.LeftOperand) && !IsPointer(binary.RightOperand) && (binary.OperatorMethod == null || IsSpanType(binary.OperatorMethod.ContainingType, types)):
                         use = binary;
                         return BufferAccess.None; // b == null, ReferenceEquals-like comparisons
@@ -137,6 +141,10 @@ namespace AllocAnalyzers.Operations
                     case IParenthesizedOperation _:
                         node = parent;
                         continue;
+                    case ICompoundAssignmentOperation compound when compound.Target == node:
+                    case IIncrementOrDecrementOperation _:
+                        // b[i] |= x, b[i]++: the old value is read (a fresh buffer's zeros are used), then written.
+                        return BufferAccess.Read | BufferAccess.Write;
                     case ISimpleAssignmentOperation assignment when assignment.Value == node && !assignment.IsRef:
                     case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None:
                     case IBinaryOperation _:

@@ -14,6 +14,10 @@ namespace AllocAnalyzers.Operations
     /// </summary>
     internal static class BufferViews
     {
+        /// <summary>ReadOnlySpan&lt;T&gt; or ReadOnlyMemory&lt;T&gt;: a view through which the holder only reads.</summary>
+        public static bool IsReadOnlyView(ITypeSymbol? type, WellKnownTypes types) =>
+            WellKnownTypes.Is(type, types.ReadOnlySpan) || WellKnownTypes.Is(type, types.ReadOnlyMemory);
+
         /// <summary>A conversion that keeps the same memory: any built-in one, T[] to Span/ReadOnlySpan/Memory, IntPtr to void*.</summary>
         public static bool IsTransparent(IConversionOperation conversion, WellKnownTypes types)
         {

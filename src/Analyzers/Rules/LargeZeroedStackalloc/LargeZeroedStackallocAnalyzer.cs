@@ -50,6 +50,8 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             if (memory == null || memory.Source != BufferSource.Stackalloc || !memory.Zeroed || memory.Bytes == null) return;
             long bytes = memory.Bytes.Value;
             if (bytes < Threshold.Read(session, context.Node.SyntaxTree, context.ReportDiagnostic)) return;
+            // Zeros that the code reads are the point of the buffer, not waste.
+            if (ZeroReads.AreRead(operation, session.Types, context.CancellationToken)) return;
 
             double seconds = ManagedAllocationCosts.Clear(bytes, session.CostProfile).Seconds;
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(),

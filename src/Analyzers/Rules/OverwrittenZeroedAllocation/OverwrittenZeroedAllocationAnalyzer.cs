@@ -44,6 +44,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             // Without the API (before .NET 5) there is nothing to switch to.
             if (!session.Types.HasAllocateUninitializedArray) return;
             Threshold.ValidateEveryTree(context, session);
+            UnknownSizePolicy.ValidateEveryTree(context, session);
             context.RegisterOperationAction(operationContext => Analyze(operationContext, session), OperationKind.ArrayCreation);
         }
 
@@ -55,7 +56,9 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             // References must be zeroed for the GC's sake; the runtime zeroes those arrays anyway.
             if (!memory.ElementType.IsUnmanagedType) return;
             if (memory.ElementCount != null && (memory.ElementSize == null || UninitializedArrayThreshold.StillZeroed(memory.ElementCount.Value, memory.ElementSize.Value))) return;
-            if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            var tree = context.Operation.Syntax.SyntaxTree;
+            if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, tree, context.ReportDiagnostic)) return;
+            if (memory.Bytes == null && !UnknownSizePolicy.Reports(UnknownSizePolicy.Read(session, tree, context.ReportDiagnostic), memory, session)) return;
 
             var view = BufferFlowView.Create(context.GetControlFlowGraph(), context.Operation, types);
             if (!view.IsTracked) return;
