@@ -19,7 +19,7 @@ internal static class Bars
         if (shape == "units" && rows.FirstOrDefault(r => r.N == OneMethodBarN) is { OverBaseline: { } overSpread })
             yield return Line($"one method / spread over {OneMethodBarN} methods ≤ {OneMethodOverSpread}×", overSpread, OneMethodOverSpread, "×");
         if (shape == "switch" && rows.FirstOrDefault(r => r.N == SwitchBarN) is { } switchRow)
-            yield return Line($"{SwitchBarN}-case switch: analyzers / binding ≤ {SwitchOverBinding}×", switchRow.AnalyzerOverBinding, SwitchOverBinding, "×");
+            yield return Line($"{SwitchBarN}-case switch: analyzers / binding ≤ {SwitchOverBinding}×", switchRow.Input.AnalyzerOverBinding, SwitchOverBinding, "×");
         if (rows.Count >= 2)
             yield return Line($"growth exponent from N={rows[^2].N} to N={rows[^1].N} ≤ {NearLinearExponent} (1 = linear, 2 = quadratic)", rows[^1].GrowthExponent(rows[^2]), NearLinearExponent, "");
     }

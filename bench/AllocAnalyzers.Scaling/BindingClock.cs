@@ -10,18 +10,21 @@ internal static class BindingClock
 
     public static BindingTime Measure(SyntaxTree tree)
     {
-        var times = new List<double>();
+        var cpu = new List<double>();
+        var wall = new List<double>();
         IReadOnlyList<Diagnostic> errors = Array.Empty<Diagnostic>();
         for (int run = 0; run < Runs; run++)
         {
             var compilation = ScalingCompilation.Fresh(tree);
+            var cpuBefore = ProcessCpu.Now();
             var clock = Stopwatch.StartNew();
             errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            wall.Add(clock.Elapsed.TotalMilliseconds);
+            cpu.Add((ProcessCpu.Now() - cpuBefore).TotalMilliseconds);
         }
 
-        return new BindingTime(Median.Of(times), errors.Count, errors.FirstOrDefault()?.ToString());
+        return new BindingTime(Median.Of(cpu), Median.Of(wall), errors.Count, errors.FirstOrDefault()?.ToString());
     }
 }
 
-internal sealed record BindingTime(double Milliseconds, int Errors, string? FirstError);
+internal sealed record BindingTime(double CpuMilliseconds, double WallMilliseconds, int Errors, string? FirstError);

@@ -16,14 +16,11 @@ output.WriteLine($"# AllocAnalyzers scaling benchmark, {DateTime.UtcNow:yyyy-MM-
     $"Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}, {Environment.ProcessorCount} cores, " +
     $"load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
 output.WriteLine($"# {PackageAnalyzers.All.Length} analyzers: {string.Join(", ", PackageAnalyzers.All.Select(a => a.GetType().Name))}");
-output.WriteLine($"# bind ms: median of {BindingClock.Runs} fresh compilations' GetDiagnostics(). analyzers ms: the package's analyzers alone, sum of their " +
-    $"telemetry ExecutionTime (median of {AnalyzerClock.ShortRuns} runs under {AnalyzerClock.LongRun.TotalSeconds:0} s, else one run); wall ms: " +
-    "GetAnalyzerDiagnosticsAsync on a fresh compilation (includes the driver's own binding). One thread for both. Ratios use analyzers ms.");
+output.WriteLine($"# {ScalingTable.Legend} Bind: median of {BindingClock.Runs}; analysis: median of {AnalyzerClock.ShortRuns} runs under {AnalyzerClock.LongRun.TotalSeconds:0} s of CPU, else one run.");
 
 // JIT and framework metadata are paid here, not by the first measured size.
 var warmUp = ScalingCompilation.Parse(LoopUnitShapes.OneMethod(2));
-BindingClock.Measure(warmUp);
-await AnalyzerClock.MeasureAsync(warmUp);
+await MeasureAsync(warmUp);
 
 int failures = 0;
 var unitRows = new List<ScalingRow>();
@@ -38,13 +35,12 @@ foreach (var shape in ShapeCatalog.All.Where(s => options.Runs(s.Name)))
     {
         string source = shape.Generate(n);
         var tree = ScalingCompilation.Parse(source);
-        var binding = BindingClock.Measure(tree);
-        var analyzers = await AnalyzerClock.MeasureAsync(tree);
-        var baseline = shape.Baseline == null ? null : await AnalyzerClock.MeasureAsync(ScalingCompilation.Parse(shape.Baseline(n)));
-        var row = new ScalingRow(n, tree.GetText().Lines.Count, binding, analyzers, baseline);
+        var input = await MeasureAsync(tree);
+        var baseline = shape.Baseline == null ? null : await MeasureAsync(ScalingCompilation.Parse(shape.Baseline(n)));
+        var row = new ScalingRow(n, tree.GetText().Lines.Count, input, baseline);
         ScalingTable.WriteRow(output, row, rows.LastOrDefault());
         rows.Add(row);
-        failures += Report.Failures(shape.Name, n, binding, analyzers, baseline);
+        failures += Report.Failures(shape.Name, n, input, baseline);
     }
 
     output.WriteLine();
@@ -58,7 +54,7 @@ if (options.Runs(BenchOptions.CancelShape))
     int n = options.SizesOf(cancelShape).DefaultIfEmpty(cancelShape.QuickSizes[0]).Max();
     var tree = ScalingCompilation.Parse(cancelShape.Generate(n));
     // The full time of the same input, from the table when it was just measured.
-    double fullWall = unitRows.FirstOrDefault(r => r.N == n)?.Analyzers.WallMilliseconds ?? (await AnalyzerClock.MeasureAsync(tree)).WallMilliseconds;
+    double fullWall = unitRows.FirstOrDefault(r => r.N == n)?.Input.Analysis.WallMilliseconds ?? (await AnalyzerClock.MeasureAsync(tree)).WallMilliseconds;
     var result = await CancellationLatency.MeasureAsync(tree, fullWall);
     output.WriteLine();
     output.WriteLine($"## cancel: the {ShapeCatalog.CancellationShape} one-method input at N={n} ({tree.GetText().Lines.Count} lines), full analysis {fullWall:F0} ms wall");
@@ -79,3 +75,6 @@ if (options.Runs(BenchOptions.CancelShape))
 output.WriteLine();
 output.WriteLine($"failures (analyzer exceptions, generated inputs that do not compile): {failures}");
 return failures == 0 ? 0 : 1;
+
+static async Task<Measured> MeasureAsync(Microsoft.CodeAnalysis.SyntaxTree tree) =>
+    new(BindingClock.Measure(tree), await AnalyzerClock.MeasureAsync(tree));
