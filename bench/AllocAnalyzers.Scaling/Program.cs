@@ -16,7 +16,7 @@ output.WriteLine($"# AllocAnalyzers scaling benchmark, {DateTime.UtcNow:yyyy-MM-
     $"Roslyn {typeof(Microsoft.CodeAnalysis.Compilation).Assembly.GetName().Version}, {Environment.ProcessorCount} cores, " +
     $"load average {(File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "n/a")}");
 output.WriteLine($"# {PackageAnalyzers.All.Length} analyzers: {string.Join(", ", PackageAnalyzers.All.Select(a => a.GetType().Name))}");
-output.WriteLine($"# {ScalingTable.Legend} Bind: median of {BindingClock.Runs}; analysis: median of {AnalyzerClock.ShortRuns} runs under {AnalyzerClock.LongRun.TotalSeconds:0} s of CPU, else one run.");
+output.WriteLine($"# {ScalingTable.Legend} Bind: mean of at least {BindingClock.MinRuns} runs and {BindingClock.MinTotalCpu.TotalMilliseconds:0} ms of CPU; analysis: one run over {AnalyzerClock.LongRun.TotalSeconds:0} s of CPU, else the mean of at least {AnalyzerClock.ShortRuns} runs and {BindingClock.MinTotalCpu.TotalMilliseconds:0} ms.");
 
 // JIT and framework metadata are paid here, not by the first measured size.
 var warmUp = ScalingCompilation.Parse(LoopUnitShapes.OneMethod(2));

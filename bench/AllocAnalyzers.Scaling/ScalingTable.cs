@@ -6,7 +6,7 @@ namespace AllocAnalyzers.Scaling;
 internal static class ScalingTable
 {
     public const string Legend =
-        "bind CPU: median of fresh compilations' GetDiagnostics(). analysis CPU: GetAnalyzerDiagnosticsAsync on a fresh compilation " +
+        "bind CPU: mean over fresh compilations' GetDiagnostics(). analysis CPU: GetAnalyzerDiagnosticsAsync on a fresh compilation " +
         "(the package's analyzers alone; it binds again). analyzers CPU = analysis CPU - bind CPU: the figure every ratio, µs/unit, " +
         "×prev (growth from the previous N) and exponent (1 linear, 2 quadratic) use. telemetry: sum of the analyzers' ExecutionTime " +
         "(stopwatch). wall: the analysis run's stopwatch. All in ms, one thread, CPU times of this process.";
