@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using AllocAnalyzers.Corpus;
 using Microsoft.CodeAnalysis;
 
 namespace AllocAnalyzers.Scaling;

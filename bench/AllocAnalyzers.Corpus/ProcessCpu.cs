@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace AllocAnalyzers.Scaling;
+namespace AllocAnalyzers.Corpus;
 
 /// <summary>
 /// CPU time of this process. On a shared machine a stopwatch also counts the time other processes
