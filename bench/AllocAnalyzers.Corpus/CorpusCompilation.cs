@@ -42,7 +42,8 @@ internal static class CorpusCompilation
         return (CSharpCompilation.Create(Path.GetFileName(folder.TrimEnd('/')), trees, FrameworkReferences(), options), files.Count);
     }
 
-    private static ImmutableArray<MetadataReference> FrameworkReferences()
+    /// <summary>Every managed assembly of the running .NET framework (the scaling benchmark compiles against the same set).</summary>
+    internal static ImmutableArray<MetadataReference> FrameworkReferences()
     {
         string frameworkDirectory = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
         return Directory.EnumerateFiles(frameworkDirectory, "*.dll")

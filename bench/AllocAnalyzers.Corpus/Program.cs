@@ -40,20 +40,32 @@ int failures = 0;
 var totals = new SortedDictionary<string, int>(StringComparer.Ordinal);
 var analyzerTotals = new SortedDictionary<string, double>(StringComparer.Ordinal);
 double compileTotal = 0;
-Console.WriteLine($"{"corpus",-40} {"files",6} {"errors",7} {"compile s",9} {"analyzers s",11} {"ratio",6}  diagnostics");
+// Stopwatch columns (compile s, analyzers s, ratio) grow with the machine's load; the CPU columns
+// count only this process's work: compile CPU s (binding), analysis CPU s (GetAnalyzerDiagnosticsAsync,
+// which binds again for the analyzers), analyzers CPU s (the analysis CPU times the share of its
+// stopwatch that the analyzers' own callbacks took, per telemetry) and CPU ratio (analyzers CPU / compile CPU).
+Console.WriteLine($"{"corpus",-40} {"files",6} {"errors",7} {"compile s",9} {"analyzers s",11} {"ratio",6} {"compile CPU s",13} {"analysis CPU s",14} {"analyzers CPU s",15} {"CPU ratio",9}  diagnostics");
 foreach (var folder in arguments)
 {
     var (compilation, files) = CorpusCompilation.Create(folder);
+    ProcessCpu.Settle();
+    var compileCpu = ProcessCpu.Now();
     var compileClock = Stopwatch.StartNew();
     int errors = compilation.GetDiagnostics().Count(d => d.Severity == DiagnosticSeverity.Error);
     compileClock.Stop();
+    compileCpu = ProcessCpu.Now() - compileCpu;
+    ProcessCpu.Settle();
 
     var exceptions = new ConcurrentBag<string>();
     var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
         new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new DictionaryConfigOptionsProvider(configuration.ToImmutable())),
         (exception, analyzer, _) => exceptions.Add($"{analyzer.GetType().Name}: {exception}"),
         concurrentAnalysis: false, logAnalyzerExecutionTime: true));
+    var analysisCpu = ProcessCpu.Now();
+    var analysisClock = Stopwatch.StartNew();
     var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync();
+    analysisClock.Stop();
+    analysisCpu = ProcessCpu.Now() - analysisCpu;
     double analyzerSeconds = 0;
     foreach (var analyzer in analyzers)
     {
@@ -63,9 +75,11 @@ foreach (var folder in arguments)
     }
 
     compileTotal += compileClock.Elapsed.TotalSeconds;
+    double analyzersCpu = analysisCpu.TotalSeconds * Math.Min(1, analyzerSeconds / analysisClock.Elapsed.TotalSeconds);
     var byRule = diagnostics.GroupBy(d => d.Id).OrderBy(g => g.Key).ToList();
     foreach (var group in byRule) totals[group.Key] = totals.GetValueOrDefault(group.Key) + group.Count();
-    Console.WriteLine($"{Path.GetFileName(folder.TrimEnd('/')),-40} {files,6} {errors,7} {compileClock.Elapsed.TotalSeconds,9:F2} {analyzerSeconds,11:F2} {analyzerSeconds / compileClock.Elapsed.TotalSeconds,6:P0}  " +
+    Console.WriteLine($"{Path.GetFileName(folder.TrimEnd('/')),-40} {files,6} {errors,7} {compileClock.Elapsed.TotalSeconds,9:F2} {analyzerSeconds,11:F2} {analyzerSeconds / compileClock.Elapsed.TotalSeconds,6:P0} " +
+        $"{compileCpu.TotalSeconds,13:F2} {analysisCpu.TotalSeconds,14:F2} {analyzersCpu,15:F2} {analyzersCpu / compileCpu.TotalSeconds,9:P1}  " +
         string.Join(", ", byRule.Select(g => $"{g.Key}={g.Count()}")));
     foreach (var diagnostic in diagnostics)
     {
