@@ -53,7 +53,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
             if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation)) return;
             if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(allocation, session)));
+            context.ReportDiagnostic(Diagnostic.Create(session.HelpLinks.For(Rule), context.Operation.Syntax.GetLocation(), MessageArguments(allocation, session)));
         }
 
         private static object[] MessageArguments(ManagedAllocation allocation, AnalysisSession session)

@@ -52,7 +52,7 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             if (bytes < Threshold.Read(session, context.Node.SyntaxTree, context.ReportDiagnostic)) return;
 
             double seconds = ManagedAllocationCosts.Clear(bytes, session.CostProfile).Seconds;
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(),
+            context.ReportDiagnostic(Diagnostic.Create(session.HelpLinks.For(Rule), context.Node.GetLocation(),
                 SyntaxText.Short(context.Node), CostFormat.BytesExact(bytes), MessageCost.Duration(seconds), session.CostProfile.Name));
         }
     }

@@ -60,7 +60,7 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
                 if (!BufferFlowView.Create(graph, candidate, types).Before(clear.FlowPoint).IsUntouched) continue;
 
                 context.ReportDiagnostic(Diagnostic.Create(
-                    Rule,
+                    session.HelpLinks.For(Rule),
                     candidate.Syntax.GetLocation(),
                     additionalLocations: new[] { clear.Operation.Syntax.GetLocation() }, // the clear, for the fix to remove
                     messageArgs: new object[] { SyntaxText.Short(candidate.Syntax), SyntaxText.Short(clear.Operation.Syntax), Cost(allocation, session) }));
