@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.CodeFixes.TargetFrameworks;
 using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
@@ -20,7 +21,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
     /// (a framework method with a count, <c>AsSpan(0, n)</c>, a stream read with a count). Where the
     /// allocation stood, each iteration clears what it could read unwritten (<see cref="IterationReads"/>):
     /// nothing after <c>n = stream.Read(buffer, 0, …)</c> with uses within [0, n), a constant prefix,
-    /// or the requested size — never the rounded-up rented length.
+    /// or the requested size — never the rounded-up rented length. Where a target framework of the
+    /// project has no ArrayPool of its own, the rewrite is guarded by <c>#if</c> with the original as fallback.
     /// </summary>
     internal sealed class RentFromArrayPoolFix : DiagnosticFix
     {
@@ -50,6 +52,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             if (loop == null || !(loop.Parent is BlockSyntax || loop.Parent is SwitchSectionSyntax)) return null;
             if (HoistedLocal.HasNameConflict(declaration.Local, declaration.Declarator, loop, model, cancellationToken)) return null;
 
+            var guard = FrameworkGuard.For(target.Document, loop, FrameworkApi.ArrayPool);
+            if (!guard.Offered) return null;
+
             var readable = IterationReads.Analyze(declaration, model, cancellationToken, out var rangeLimited);
             var lengthReads = new List<MemberAccessExpressionSyntax>();
             foreach (var reference in declaration.References(declaration.Block, model, cancellationToken))
@@ -75,7 +80,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 
             var rent = GeneratedCode.Statement($"var {name} = {pool}.Rent({size});");
             var giveBack = GeneratedCode.Statement($"{pool}.Return({returnArguments});");
-            return new FixPlan(editor =>
+            return GuardedRegion.Wrap(Plan(), guard, new SyntaxNode[] { loop });
+
+            FixPlan Plan() => new FixPlan(editor =>
             {
                 foreach (var read in lengthReads)
                 {

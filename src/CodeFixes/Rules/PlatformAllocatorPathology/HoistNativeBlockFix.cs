@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.CodeFixes.TargetFrameworks;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using AllocAnalyzers.Rules.PlatformAllocatorPathology;
@@ -64,7 +65,12 @@ namespace AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology
 
             var hoisted = Hoisted(declaration, allocation, model, cancellationToken);
             if (hoisted == null) return null;
-            return new FixPlan(editor => Apply(editor, declaration, free, hoisted, clearStatement));
+            var plan = new FixPlan(editor => Apply(editor, declaration, free, hoisted, clearStatement));
+            if (clearStatement == null || types.NativeMemory == null) return plan;
+
+            // NativeMemory.Clear: guarded where a target framework lacks NativeMemory (calloc through P/Invoke compiles anywhere).
+            var guard = FrameworkGuard.For(target.Document, declaration.Loop, FrameworkApi.NativeMemory);
+            return guard.Offered ? GuardedRegion.Wrap(plan, guard, new SyntaxNode[] { declaration.Loop }) : null;
         }
 
         private static void Apply(Microsoft.CodeAnalysis.Editing.SyntaxEditor editor, NativeBlockDeclaration declaration, FreeStatement free, StatementSyntax hoisted, StatementSyntax? clearStatement)
