@@ -68,7 +68,11 @@ public class ConsumerProjectTests
                 }
             }
             """);
-        Build(library);
+        // The help link the build prints opens the rule page shipped in the package.
+        string before = Build(library);
+        var link = System.Text.RegularExpressions.Regex.Match(before, @"\((file://[^)\s]+/docs/rules/ALLOC001\.md)\)");
+        Assert.True(link.Success, "no help link in:\n" + before);
+        Assert.True(File.Exists(new Uri(link.Groups[1].Value).LocalPath), link.Groups[1].Value + " does not exist");
 
         ProcessRunner.Dotnet("format analyzers --diagnostics ALLOC004 --severity info --no-restore", library);
         string fixedOnce = File.ReadAllText(Path.Combine(library, "Tables.cs"));
@@ -104,6 +108,7 @@ public class ConsumerProjectTests
                 <TargetFrameworks>{targetFrameworks}</TargetFrameworks>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
+                <LangVersion>latest</LangVersion>
                 <AllowUnsafeBlocks>true</AllowUnsafeBlocks>
                 <RestorePackagesPath>{Path.Combine(_package.WorkDirectory, "packages")}</RestorePackagesPath>
               </PropertyGroup>
@@ -112,13 +117,22 @@ public class ConsumerProjectTests
               </ItemGroup>
             </Project>
             """);
+        // AllocAnalyzers comes from the packed feed only; anything else a target framework needs that the
+        // SDK does not carry (netstandard2.1's NETStandard.Library.Ref) from the machine's nuget.org source.
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <clear />
                 <add key="local" value="{_package.Feed}" />
               </packageSources>
+              <packageSourceMapping>
+                <packageSource key="local">
+                  <package pattern="AllocAnalyzers" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
             </configuration>
             """);
         // Isolate the consumer from the repository's own Directory.Build.props.

@@ -26,6 +26,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
     {
         private static readonly string[] RangeViews = { "AsSpan", "AsMemory" };
         private static readonly string[] RangeTypes = { "Span", "ReadOnlySpan", "Memory", "ReadOnlyMemory", "ArraySegment" };
+        private static readonly string[] OffsetNames = { "offset", "index", "start", "startIndex" };
+        private static readonly string[] CountNames = { "count", "length" };
 
         /// <summary>The readable range of <paramref name="declaration"/>'s buffer, and per reference whether a pooled (longer) array would behave the same.</summary>
         public static ReadableRange Analyze(AllocationDeclaration declaration, SemanticModel model, CancellationToken cancellationToken) =>
@@ -120,10 +122,10 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 
             // Write(buffer, 0, n) on a framework method; new Span<T>(buffer, 0, n)
             if (reference.Parent is ArgumentSyntax argument && argument.RefKindKeyword.IsKind(SyntaxKind.None) && argument.NameColon == null &&
-                argument.Parent is BaseArgumentListSyntax list && TakesRange(list.Parent, model, cancellationToken))
+                argument.Parent is BaseArgumentListSyntax list && list.Arguments.All(a => a.NameColon == null))
             {
                 int position = list.Arguments.IndexOf(argument);
-                if (position + 2 >= list.Arguments.Count) return null;
+                if (position + 2 >= list.Arguments.Count || !TakesRangeAt(list.Parent, position, model, cancellationToken)) return null;
                 if (!StreamReadCall.IsZero(list.Arguments[position + 1].Expression, model, cancellationToken)) return null;
                 return Bound(list.Arguments[position + 2].Expression, read, model, cancellationToken);
             }
@@ -131,14 +133,18 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             return null;
         }
 
-        /// <summary>A framework method or a span/segment constructor: given (array, offset, count) it touches exactly that range.</summary>
-        private static bool TakesRange(SyntaxNode? call, SemanticModel model, CancellationToken cancellationToken)
+        /// <summary>
+        /// A framework method or a span/segment constructor whose parameters after the array at
+        /// <paramref name="position"/> are its offset and count: given (array, 0, n) it touches [0, n).
+        /// </summary>
+        private static bool TakesRangeAt(SyntaxNode? call, int position, SemanticModel model, CancellationToken cancellationToken)
         {
             if (call == null || !(model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol method)) return false;
             string? ns = method.ContainingNamespace?.ToDisplayString();
             if (ns == null || !(ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal))) return false;
-            if (method.MethodKind == MethodKind.Constructor) return RangeTypes.Contains(method.ContainingType.Name);
-            return method.Parameters.Any(p => p.Name == "offset" || p.Name == "index") && method.Parameters.Any(p => p.Name == "count" || p.Name == "length");
+            if (method.MethodKind == MethodKind.Constructor && !RangeTypes.Contains(method.ContainingType.Name)) return false;
+            if (position + 2 >= method.Parameters.Length || method.Parameters[position].Type.TypeKind != TypeKind.Array) return false;
+            return OffsetNames.Contains(method.Parameters[position + 1].Name) && CountNames.Contains(method.Parameters[position + 2].Name);
         }
 
         /// <summary>A bound that is the read call's count (nothing unwritten) or a constant (that prefix).</summary>
