@@ -44,9 +44,12 @@ namespace AllocAnalyzers.CodeFixes.Infrastructure
             }
 
             if (last < 0) return null;
+            // The original goes into #else as whole lines: a region sharing a line with other code is not guarded (no fix).
             var text = block.SyntaxTree.GetText();
             int start = LineStart(text, block.Statements[first].SpanStart);
-            string original = text.ToString(TextSpan.FromBounds(start, block.Statements[last].FullSpan.End));
+            int end = block.Statements[last].FullSpan.End;
+            if (text.ToString(TextSpan.FromBounds(start, block.Statements[first].SpanStart)).Trim().Length > 0 || end == 0 || text[end - 1] != '\n') return null;
+            string original = text.ToString(TextSpan.FromBounds(start, end));
             int after = block.Statements.Count - 1 - last;
             var annotation = Annotation(guard.Condition, original);
             return new FixPlan(editor =>
@@ -84,11 +87,15 @@ namespace AllocAnalyzers.CodeFixes.Infrastructure
                 var parts = region.Key.Split(Separator);
                 string condition = parts[0];
                 string original = parts.Length > 2 ? parts[2] : string.Empty;
-                int start = LineStart(text, region.Min(x => x.Node.SpanStart));
+                int first = region.Min(x => x.Node.SpanStart);
+                int start = LineStart(text, first);
                 int end = region.Max(x => x.Node.FullSpan.End);
-                if (end > 0 && text[end - 1] != '\n') continue; // not whole lines: leave unguarded rather than break the file
-                changes.Add(new TextChange(new TextSpan(start, 0), "#if " + condition + eol));
-                changes.Add(new TextChange(new TextSpan(end, 0), (original.Length > 0 ? "#else" + eol + original : string.Empty) + "#endif" + eol));
+                // Directives stand on lines of their own, whatever the formatter left around the region.
+                bool ownLine = text.ToString(TextSpan.FromBounds(start, first)).Trim().Length == 0;
+                if (!ownLine) start = first;
+                string close = end > 0 && text[end - 1] == '\n' ? string.Empty : eol;
+                changes.Add(new TextChange(new TextSpan(start, 0), (ownLine ? string.Empty : eol) + "#if " + condition + eol));
+                changes.Add(new TextChange(new TextSpan(end, 0), close + (original.Length > 0 ? "#else" + eol + original : string.Empty) + "#endif" + eol));
             }
 
             return document.WithText(text.WithChanges(changes.OrderBy(c => c.Span.Start)));

@@ -101,6 +101,70 @@ public class TargetFrameworkGuardCodeFixTests
         """, UseUninitializedArrayFix.Key, Frameworks("netstandard2.1,net10.0"));
 
     [Fact]
+    public Task ALLOC004_guarded_fix_is_not_offered_where_the_statement_shares_its_line() =>
+        CodeFixVerifier<AllocAnalyzers.Rules.OverwrittenZeroedAllocation.OverwrittenZeroedAllocationAnalyzer, AllocAnalyzers.CodeFixes.Rules.OverwrittenZeroedAllocation.OverwrittenZeroedAllocationCodeFixProvider>.VerifyNoFixAsync("""
+        using System.IO;
+        public class C
+        {
+            public byte[] M(Stream stream, int n) { var b = {|ALLOC004:new byte[n]|}; stream.ReadExactly(b); return b; }
+        }
+        """, UseUninitializedArrayFix.Key, Frameworks("netstandard2.1,net10.0"));
+
+    [Fact]
+    public Task ALLOC007_hoist_with_NativeMemory_Clear_is_guarded_over_the_loop_and_the_free_after_it() =>
+        CodeFixVerifier<AllocAnalyzers.Rules.PlatformAllocatorPathology.PlatformAllocatorPathologyAnalyzer, AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology.PlatformAllocatorPathologyCodeFixProvider>.VerifyFixAsync("""
+        using System;
+        using System.Runtime.InteropServices;
+
+        public unsafe class C
+        {
+            [DllImport("libc")] static extern nint read(int fd, byte* buf, nint count);
+            [DllImport("libc")] static extern IntPtr calloc(nuint count, nuint size);
+            [DllImport("libc")] static extern void free(IntPtr p);
+
+            public void M(int fd, bool flag)
+            {
+                while (flag)
+                {
+                    IntPtr p = {|ALLOC007:calloc(1, 100 << 20)|};
+                    read(fd, (byte*)p, 65536);
+                    free(p);
+                }
+            }
+        }
+        """, """
+        using System;
+        using System.Runtime.InteropServices;
+
+        public unsafe class C
+        {
+            [DllImport("libc")] static extern nint read(int fd, byte* buf, nint count);
+            [DllImport("libc")] static extern IntPtr calloc(nuint count, nuint size);
+            [DllImport("libc")] static extern void free(IntPtr p);
+
+            public void M(int fd, bool flag)
+            {
+        #if NET6_0_OR_GREATER
+                IntPtr p = calloc(1, 100 << 20);
+                while (flag)
+                {
+                    NativeMemory.Clear((void*)p, 65536);
+                    read(fd, (byte*)p, 65536);
+                }
+                free(p);
+        #else
+                while (flag)
+                {
+                    IntPtr p = calloc(1, 100 << 20);
+                    read(fd, (byte*)p, 65536);
+                    free(p);
+                }
+        #endif
+            }
+        }
+        """, AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology.HoistNativeBlockFix.Key, Frameworks("netstandard2.1,net10.0"));
+
+    [Fact]
     public Task ALLOC005_attribute_is_guarded_and_the_doc_comment_stays_outside() =>
         CodeFixVerifier<AllocAnalyzers.Rules.LargeZeroedStackalloc.LargeZeroedStackallocAnalyzer, AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc.LargeZeroedStackallocCodeFixProvider>.VerifyFixAsync("""
         using System;
