@@ -64,7 +64,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 
             // The size is evaluated once, before the loop: a size naming a loop local is restated as its value.
             string size = NamesLoopLocal(sizeSyntax, loop, model, cancellationToken) ? LiteralFolding.ToLiteral(allocation.ElementCount) : sizeSyntax.WithoutTrivia().ToString();
-            string sizeForLength = SyntaxFactory.ParseExpression(size) is LiteralExpressionSyntax || SyntaxFactory.ParseExpression(size) is IdentifierNameSyntax ? size : "(" + size + ")";
+            var parsedSize = SyntaxFactory.ParseExpression(size);
+            string sizeForLength = parsedSize is LiteralExpressionSyntax || parsedSize is IdentifierNameSyntax ? size : "(" + size + ")";
             string element = GeneratedCode.TypeName(allocation.ElementType);
             string name = declaration.Name;
             string pool = $"global::System.Buffers.ArrayPool<{element}>.Shared";
