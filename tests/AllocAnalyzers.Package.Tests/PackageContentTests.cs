@@ -47,6 +47,30 @@ public class PackageContentTests
         Assert.Equal(_package.Version, metadata.Element(ns + "version")?.Value);
     }
 
+    [Fact]
+    public void No_source_file_is_packed_so_a_packages_folder_inside_a_project_compiles_nothing()
+    {
+        // A packages folder under a project folder is globbed into the compilation (CS8802 and worse).
+        var sources = Entries().Where(e => e.EndsWith(".cs", StringComparison.OrdinalIgnoreCase) || e.EndsWith(".vb", StringComparison.OrdinalIgnoreCase) || e.EndsWith(".fs", StringComparison.OrdinalIgnoreCase)).ToList();
+        Assert.True(sources.Count == 0, "source files packed: " + string.Join(", ", sources));
+    }
+
+    [Fact]
+    public void Every_rule_page_a_help_link_opens_is_packed_where_the_build_props_point()
+    {
+        var entries = Entries();
+        foreach (string id in new[] { "ALLOC001", "ALLOC002", "ALLOC003", "ALLOC004", "ALLOC005", "ALLOC006", "ALLOC007", "ALLOC900" })
+        {
+            Assert.Contains($"docs/rules/{id}.md", entries);
+        }
+
+        using var zip = ZipFile.OpenRead(_package.PackagePath);
+        using var reader = new StreamReader(zip.GetEntry("build/AllocAnalyzers.props")!.Open());
+        string props = reader.ReadToEnd();
+        Assert.Contains("<CompilerVisibleProperty Include=\"AllocAnalyzersHelpBaseUrl\" />", props);
+        Assert.Contains("'$(MSBuildThisFileDirectory)..', 'docs', 'rules'", props);
+    }
+
     private List<string> Entries()
     {
         using var zip = ZipFile.OpenRead(_package.PackagePath);

@@ -35,7 +35,7 @@ namespace AllocAnalyzers.Configuration
         public bool Claim(Compilation compilation) =>
             Reported.GetValue(compilation, _ => new ConcurrentDictionary<string, byte>()).TryAdd(Key + "\u0000" + Value, 0);
 
-        public Diagnostic ToDiagnostic() =>
-            Diagnostic.Create(ConfigurationDiagnostics.InvalidConfiguration, Location.None, Key, Value, Problem, Fallback);
+        public Diagnostic ToDiagnostic(HelpLinks links) =>
+            Diagnostic.Create(links.For(ConfigurationDiagnostics.InvalidConfiguration), Location.None, Key, Value, Problem, Fallback);
     }
 }

@@ -20,7 +20,10 @@ namespace AllocAnalyzers.Configuration
         public ConfigurationReader(AnalyzerOptions options)
         {
             _provider = options.AnalyzerConfigOptionsProvider;
+            HelpLinks = HelpLinks.Read(_provider);
         }
+
+        public HelpLinks HelpLinks { get; }
 
         /// <summary>A byte-count option of a rule, at least <paramref name="minimum"/>.</summary>
         public long GetByteCount(SyntaxTree tree, string ruleId, string option, long defaultValue, Action<Diagnostic> report, long minimum = 1)
@@ -69,7 +72,7 @@ namespace AllocAnalyzers.Configuration
         {
             if (_reported.TryAdd(key + "\u0000" + value, 0))
             {
-                report(Diagnostic.Create(ConfigurationDiagnostics.InvalidConfiguration, Location.None, key, value ?? string.Empty, problem, fallback));
+                report(Diagnostic.Create(HelpLinks.For(ConfigurationDiagnostics.InvalidConfiguration), Location.None, key, value ?? string.Empty, problem, fallback));
             }
         }
     }

@@ -45,7 +45,7 @@ namespace AllocAnalyzers.Infrastructure
             {
                 foreach (var error in errors)
                 {
-                    if (error.Claim(compilation)) tree.ReportDiagnostic(error.ToDiagnostic());
+                    if (error.Claim(compilation)) tree.ReportDiagnostic(error.ToDiagnostic(session.HelpLinks));
                 }
             });
         }

@@ -17,6 +17,7 @@ namespace AllocAnalyzers.Infrastructure
             Compilation = compilation;
             Types = new WellKnownTypes(compilation);
             Configuration = new ConfigurationReader(options);
+            HelpLinks = Configuration.HelpLinks;
             CostProfileSetting = CostProfileSetting.Read(Configuration);
             Measured = new MeasuredSites(options, cancellationToken);
             SettingErrors = CollectSettingErrors(CostProfileSetting, Measured);
@@ -25,6 +26,9 @@ namespace AllocAnalyzers.Infrastructure
         public Compilation Compilation { get; }
         public WellKnownTypes Types { get; }
         public ConfigurationReader Configuration { get; }
+
+        /// <summary>Rule descriptors with the help link the project configured (see <see cref="Diagnostics.HelpLinks"/>).</summary>
+        public Diagnostics.HelpLinks HelpLinks { get; }
 
         /// <summary>The configured cost profile (or the default) and any error in it.</summary>
         public CostProfileSetting CostProfileSetting { get; }

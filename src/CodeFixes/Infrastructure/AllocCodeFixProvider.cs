@@ -90,7 +90,8 @@ namespace AllocAnalyzers.CodeFixes.Infrastructure
             var changed = editor.GetChangedDocument();
             changed = await ImportAdder.AddImportsAsync(changed, Simplifier.AddImportsAnnotation, cancellationToken: cancellationToken).ConfigureAwait(false);
             changed = await Simplifier.ReduceAsync(changed, Simplifier.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            changed = await Formatter.FormatAsync(changed, Formatter.Annotation, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await GuardedRegion.ApplyAsync(changed, cancellationToken).ConfigureAwait(false);
         }
     }
 }

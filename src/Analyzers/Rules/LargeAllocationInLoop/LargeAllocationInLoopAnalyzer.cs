@@ -54,7 +54,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
             if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken)) return;
             if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(allocation, bytes, session)));
+            context.ReportDiagnostic(Diagnostic.Create(session.HelpLinks.For(Rule), context.Operation.Syntax.GetLocation(), MessageArguments(allocation, bytes, session)));
         }
 
         /// <summary>What ALLOC001 prices: fresh managed memory the GC hands out (not a rent, not a stack or native block).</summary>

@@ -54,7 +54,7 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             if (ZeroReads.AreRead(operation, session.Types, context.CancellationToken)) return;
 
             double seconds = ManagedAllocationCosts.Clear(bytes, session.CostProfile).Seconds;
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(),
+            context.ReportDiagnostic(Diagnostic.Create(session.HelpLinks.For(Rule), context.Node.GetLocation(),
                 SyntaxText.Short(context.Node), CostFormat.BytesExact(bytes), MessageCost.Duration(seconds), session.CostProfile.Name));
         }
     }

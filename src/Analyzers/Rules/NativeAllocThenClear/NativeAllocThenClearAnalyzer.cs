@@ -83,7 +83,7 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
                 if (!BufferFlowView.Create(graph, candidate, types, cancellationToken).Before(clear.FlowPoint).IsUntouched) continue;
 
                 return Diagnostic.Create(
-                    Rule,
+                    session.HelpLinks.For(Rule),
                     candidate.Syntax.GetLocation(),
                     additionalLocations: new[] { clear.Operation.Syntax.GetLocation() }, // the clear, for the fix to remove
                     messageArgs: new object[] { SyntaxText.Short(candidate.Syntax), SyntaxText.Short(clear.Operation.Syntax), Cost(allocation, session) });

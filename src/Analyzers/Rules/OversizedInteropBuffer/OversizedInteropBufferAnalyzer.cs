@@ -74,7 +74,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             var (before, after) = Costs(buffer, used, session);
             var properties = ImmutableDictionary<string, string?>.Empty.Add(UsedBytesProperty, used.ToString(CultureInfo.InvariantCulture));
             context.ReportDiagnostic(Diagnostic.Create(
-                Rule,
+                session.HelpLinks.For(Rule),
                 context.Operation.Syntax.GetLocation(),
                 properties,
                 SyntaxText.Short(context.Operation.Syntax),

@@ -65,7 +65,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             var overwrite = OverwriteBeforeRead.Find(context.Operation, memory, view, types);
             if (overwrite == null) return;
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(memory, overwrite, session)));
+            context.ReportDiagnostic(Diagnostic.Create(session.HelpLinks.For(Rule), context.Operation.Syntax.GetLocation(), MessageArguments(memory, overwrite, session)));
         }
 
         private static object[] MessageArguments(BufferAllocation memory, IOperation overwrite, AnalysisSession session)

@@ -105,7 +105,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
                 .Add(FullyZeroedEverywhereProperty, zeroing.Count == perPlatform.Count ? "true" : "false")
                 .Add(BytesProperty, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
             context.ReportDiagnostic(Diagnostic.Create(
-                Rule,
+                session.HelpLinks.For(Rule),
                 context.Operation.Syntax.GetLocation(),
                 properties,
                 SyntaxText.Short(context.Operation.Syntax),

@@ -65,7 +65,7 @@ namespace AllocAnalyzers.Rules.RedundantClear
 
                 long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
                 if (bytes == null ? threshold > 0 : bytes < threshold) return;
-                context.ReportDiagnostic(Diagnostic.Create(Rule, clear.Operation.Syntax.GetLocation(), MessageArguments(clear, memory, bytes, session)));
+                context.ReportDiagnostic(Diagnostic.Create(session.HelpLinks.For(Rule), clear.Operation.Syntax.GetLocation(), MessageArguments(clear, memory, bytes, session)));
                 return;
             }
         }

@@ -14,9 +14,10 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 {
     /// <summary>
     /// ALLOC001 fix 1: allocate once before the outermost loop and, where the allocation stood,
-    /// reset the buffer to the state a fresh one would have (Array.Clear, Clear(), SetLength(0)).
-    /// The reset keeps behaviour exact — no data from an earlier iteration can be seen — and costs
-    /// one memset, far less than an allocation that the runtime zeroes and the GC must collect.
+    /// reset what an iteration could otherwise see of an earlier one (Array.Clear, Clear(), SetLength(0)).
+    /// The reset keeps behaviour exact. An array needs none when each iteration writes every element
+    /// before reading it, or reads only what a stream read of the same iteration stored
+    /// (<see cref="IterationReads"/>); when only a constant prefix can be read, only that prefix is cleared.
     /// </summary>
     internal sealed class HoistAllocationFix : DiagnosticFix
     {
@@ -50,8 +51,10 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             var hoisted = HoistedDeclaration(declaration, allocation, loop, model, cancellationToken);
             if (hoisted == null) return null;
 
-            // An array that every iteration overwrites in full before reading needs no reset at all.
-            if (allocation.Source != BufferSource.CapacityConstructor && OverwriteProof.EveryElementWrittenBeforeRead(operation, types))
+            // An array that every iteration overwrites in full before reading, or reads only where this
+            // iteration wrote (n = stream.Read(buffer, 0, …) then uses within [0, n)), needs no reset at all.
+            var readable = allocation.Source == BufferSource.CapacityConstructor ? ReadableRange.Unknown : IterationReads.Analyze(declaration, model, cancellationToken);
+            if (allocation.Source != BufferSource.CapacityConstructor && (readable.IsNothing || OverwriteProof.EveryElementWrittenBeforeRead(operation, types)))
             {
                 return new FixPlan(editor =>
                 {
@@ -60,7 +63,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
                 });
             }
 
-            var reset = ResetStatement(allocation, declaration, model, cancellationToken);
+            var reset = ResetStatement(allocation, declaration, readable, model, cancellationToken);
             if (reset == null) return null;
             return new FixPlan(editor =>
             {
@@ -69,12 +72,14 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             });
         }
 
-        private static StatementSyntax? ResetStatement(BufferAllocation allocation, AllocationDeclaration declaration, SemanticModel model, CancellationToken cancellationToken)
+        private static StatementSyntax? ResetStatement(BufferAllocation allocation, AllocationDeclaration declaration, ReadableRange readable, SemanticModel model, CancellationToken cancellationToken)
         {
             string name = declaration.Name;
             if (allocation.Source != BufferSource.CapacityConstructor)
             {
-                return GeneratedCode.Statement($"global::System.Array.Clear({name}, 0, {name}.Length);");
+                // Only the prefix an iteration can read unwritten must look fresh.
+                string length = readable.Length != null && readable.Length < allocation.ElementCount ? LiteralFolding.ToLiteral(readable.Length.Value) : name + ".Length";
+                return GeneratedCode.Statement($"global::System.Array.Clear({name}, 0, {length});");
             }
 
             // A reused collection differs from a fresh one only in what these members reveal.

@@ -2,6 +2,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.CodeFixes.TargetFrameworks;
+using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
@@ -12,11 +14,15 @@ using Microsoft.CodeAnalysis.Formatting;
 namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 {
     /// <summary>
-    /// ALLOC001 fix 2: rent the array from <c>ArrayPool&lt;T&gt;.Shared</c> and return it in a finally
-    /// block. A rented array can be longer than asked and holds old data, so the fix is offered only
-    /// when the code cannot tell: every use indexes an element, reads <c>.Length</c> (rewritten to the
-    /// requested size), or passes the array to a framework method together with an explicit count.
-    /// The requested range is cleared after renting, so reads see zeros exactly as before.
+    /// ALLOC001 fix 2: rent the array from <c>ArrayPool&lt;T&gt;.Shared</c> once before the outermost loop
+    /// and return it after the loop, in a finally around it. A rented array can be longer than asked
+    /// and holds old data, so the fix is offered only when the code cannot tell: every use indexes an
+    /// element, reads <c>.Length</c> (rewritten to the requested size), or names its range explicitly
+    /// (a framework method with a count, <c>AsSpan(0, n)</c>, a stream read with a count). Where the
+    /// allocation stood, each iteration clears what it could read unwritten (<see cref="IterationReads"/>):
+    /// nothing after <c>n = stream.Read(buffer, 0, …)</c> with uses within [0, n), a constant prefix,
+    /// or the requested size — never the rounded-up rented length. Where a target framework of the
+    /// project has no ArrayPool of its own, the rewrite is guarded by <c>#if</c> with the original as fallback.
     /// </summary>
     internal sealed class RentFromArrayPoolFix : DiagnosticFix
     {
@@ -26,7 +32,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 
         public override string EquivalenceKey => Key;
 
-        public override string Title => "Rent from ArrayPool<T>.Shared and return it in finally";
+        public override string Title => "Rent from ArrayPool<T>.Shared before the loop and return it after";
 
         public override FixPlan? Prepare(FixTarget target, CancellationToken cancellationToken)
         {
@@ -42,59 +48,68 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             if (allocation.Source == BufferSource.GcAllocateArray && target.Node is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count > 1) return null;
             if (!(allocation.CountOperation?.Syntax is ExpressionSyntax sizeSyntax)) return null;
 
-            var rest = declaration.Block.Statements.SkipWhile(s => s != declaration.Statement).Skip(1).ToList();
-            if (rest.Any(s => s.DescendantNodesAndSelf().Any(n => n is LabeledStatementSyntax || n is LocalFunctionStatementSyntax || n is GotoStatementSyntax))) return null;
+            var loop = LoopSyntax.OutermostLoop(declaration.Statement);
+            if (loop == null || !(loop.Parent is BlockSyntax || loop.Parent is SwitchSectionSyntax)) return null;
+            if (HoistedLocal.HasNameConflict(declaration.Local, declaration.Declarator, loop, model, cancellationToken)) return null;
 
+            var guard = FrameworkGuard.For(target.Document, loop, FrameworkApi.ArrayPool);
+            if (!guard.Offered) return null;
+
+            var readable = IterationReads.Analyze(declaration, model, cancellationToken, out var rangeLimited);
             var lengthReads = new List<MemberAccessExpressionSyntax>();
             foreach (var reference in declaration.References(declaration.Block, model, cancellationToken))
             {
-                if (!IsPoolSafeUse(reference, model, cancellationToken, lengthReads)) return null;
+                if (!rangeLimited.Contains(reference) && !IsPoolSafeUse(reference, model, cancellationToken, lengthReads)) return null;
             }
 
+            // The size is evaluated once, before the loop: a size naming a loop local is restated as its value.
+            bool namesLoopLocal = NamesLoopLocal(sizeSyntax, loop, model, cancellationToken);
+            if (namesLoopLocal && allocation.ElementCount == null) return null;
+            string size = namesLoopLocal ? LiteralFolding.ToLiteral(allocation.ElementCount!.Value) : sizeSyntax.WithoutTrivia().ToString();
+            var parsedSize = SyntaxFactory.ParseExpression(size);
+            string sizeForLength = parsedSize is LiteralExpressionSyntax || parsedSize is IdentifierNameSyntax ? size : "(" + size + ")";
             string element = GeneratedCode.TypeName(allocation.ElementType);
-            string size = sizeSyntax.WithoutTrivia().ToString();
-            string sizeForLength = sizeSyntax is LiteralExpressionSyntax || sizeSyntax is IdentifierNameSyntax ? size : "(" + size + ")";
-            bool clearOnReturn = !allocation.ElementType.IsUnmanagedType;
-            // Pooled arrays hold old data: clear the requested range, unless nothing can read it before it is overwritten.
-            bool clearAfterRent = !OverwriteProof.EveryElementWrittenBeforeRead(operation!, types);
-            var marker = new SyntaxAnnotation("ALLOC001.Rent");
             string name = declaration.Name;
+            string pool = $"global::System.Buffers.ArrayPool<{element}>.Shared";
+            string returnArguments = allocation.ElementType.IsUnmanagedType ? name : name + ", clearArray: true";
 
-            return new FixPlan(editor =>
+            // Pooled arrays hold old data: clear what an iteration can read unwritten, within the requested size.
+            StatementSyntax? clear = null;
+            if (!readable.IsNothing && !OverwriteProof.EveryElementWrittenBeforeRead(operation!, types))
             {
-                editor.ReplaceNode(declaration.Statement, (current, _) => current.WithAdditionalAnnotations(marker));
+                string length = readable.Length != null && readable.Length < allocation.ElementCount ? LiteralFolding.ToLiteral(readable.Length.Value) : size;
+                clear = GeneratedCode.Statement($"global::System.Array.Clear({name}, 0, {length});");
+            }
+
+            var rent = GeneratedCode.Statement($"var {name} = {pool}.Rent({size});");
+            var giveBack = GeneratedCode.Statement($"{pool}.Return({returnArguments});");
+            return GuardedRegion.Wrap(Plan(), guard, new SyntaxNode[] { loop });
+
+            FixPlan Plan() => new FixPlan(editor =>
+            {
                 foreach (var read in lengthReads)
                 {
                     editor.ReplaceNode(read, (current, _) => SyntaxFactory.ParseExpression(sizeForLength).WithTriviaFrom(current));
                 }
 
-                editor.ReplaceNode(declaration.Block, (current, _) =>
-                {
-                    var statement = (LocalDeclarationStatementSyntax)current.GetAnnotatedNodes(marker).First();
-                    var block = (BlockSyntax)statement.Parent!;
-                    var rewritten = Restructure(block, statement, name, element, size, clearAfterRent, clearOnReturn);
-                    return block == current ? rewritten : current.ReplaceNode(block, rewritten);
-                });
+                if (clear != null) editor.ReplaceNode(declaration.Statement, clear.WithTriviaFrom(declaration.Statement));
+                else StatementRemoval.Remove(editor, declaration.Statement);
+
+                editor.InsertBefore(loop, rent.WithLeadingTrivia(loop.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                editor.ReplaceNode(loop, (current, _) => SyntaxFactory.TryStatement(
+                        SyntaxFactory.Block((StatementSyntax)current.WithoutLeadingTrivia()),
+                        default,
+                        SyntaxFactory.FinallyClause(SyntaxFactory.Block(giveBack)))
+                    .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
+                    .WithAdditionalAnnotations(Formatter.Annotation));
             });
         }
 
-        private static BlockSyntax Restructure(BlockSyntax block, LocalDeclarationStatementSyntax statement, string name, string element, string size, bool clearAfterRent, bool clearOnReturn)
-        {
-            int index = block.Statements.IndexOf(statement);
-            var declarator = statement.Declaration.Variables[0];
-            var rent = statement.ReplaceNode(
-                declarator.Initializer!.Value,
-                GeneratedCode.Expression($"global::System.Buffers.ArrayPool<{element}>.Shared.Rent({size})").WithTriviaFrom(declarator.Initializer.Value));
-            var clear = clearAfterRent ? new[] { GeneratedCode.Statement($"global::System.Array.Clear({name}, 0, {size});") } : new StatementSyntax[0];
-            string returnArguments = clearOnReturn ? name + ", clearArray: true" : name;
-            var tryStatement = SyntaxFactory.TryStatement(
-                    SyntaxFactory.Block(block.Statements.Skip(index + 1)),
-                    default,
-                    SyntaxFactory.FinallyClause(SyntaxFactory.Block(GeneratedCode.Statement($"global::System.Buffers.ArrayPool<{element}>.Shared.Return({returnArguments});"))))
-                .WithAdditionalAnnotations(Formatter.Annotation);
-            var statements = block.Statements.Take(index).Append(rent).Concat(clear).Append(tryStatement);
-            return block.WithStatements(SyntaxFactory.List(statements));
-        }
+        private static bool NamesLoopLocal(ExpressionSyntax size, StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken) =>
+            size.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+                .Select(n => model.GetSymbolInfo(n, cancellationToken).Symbol)
+                .OfType<ILocalSymbol>()
+                .Any(local => local.DeclaringSyntaxReferences.Any(r => loop.Span.Contains(r.Span)));
 
         /// <summary>A use that cannot tell a rented array from a fresh one of the requested size.</summary>
         private static bool IsPoolSafeUse(IdentifierNameSyntax reference, SemanticModel model, CancellationToken cancellationToken, List<MemberAccessExpressionSyntax> lengthReads)

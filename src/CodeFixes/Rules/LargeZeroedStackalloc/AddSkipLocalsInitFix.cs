@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.CodeFixes.TargetFrameworks;
 using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
@@ -19,7 +20,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc
     /// local functions inside it, so the fix is offered only when each of them is proven to be
     /// overwritten completely before any read (<see cref="OverwriteBeforeRead"/>), none uses
     /// <c>Unsafe.SkipInit</c>, the project allows unsafe code (the compiler requires it for the
-    /// attribute) and the attribute type exists. Ordinary locals are unaffected: C# definite
+    /// attribute) and the attribute type exists; under <c>#if NET5_0_OR_GREATER</c> when another target
+    /// framework of the project lacks the attribute and the project declares no polyfill. Ordinary locals are unaffected: C# definite
     /// assignment already forbids reading them before a write.
     /// </summary>
     internal sealed class AddSkipLocalsInitFix : DiagnosticFix
@@ -35,7 +37,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc
             var model = target.SemanticModel;
             var compilation = model.Compilation;
             if (!(compilation.Options is CSharpCompilationOptions options) || !options.AllowUnsafe) return null;
-            if (compilation.GetTypeByMetadataName(SkipLocalsInitScope.AttributeName) == null) return null;
+            var attribute = compilation.GetTypeByMetadataName(SkipLocalsInitScope.AttributeName);
+            if (attribute == null) return null;
 
             var function = target.Node.Ancestors().FirstOrDefault(IsAttributableFunction);
             var member = target.Node.Ancestors().LastOrDefault(n => n is BaseMethodDeclarationSyntax || n is AccessorDeclarationSyntax);
@@ -50,7 +53,10 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc
                 if (node is StackAllocArrayCreationExpressionSyntax allocation && !IsWrittenBeforeRead(allocation, graph, model, types, cancellationToken)) return null;
             }
 
-            return new FixPlan(editor => editor.ReplaceNode(function, (current, _) => WithSkipLocalsInit(current)));
+            // A polyfill declared in the project exists in every target framework's build; the framework's own only from .NET 5.
+            var guard = attribute.Locations.Any(l => l.IsInSource) ? FrameworkGuard.None : FrameworkGuard.For(target.Document, function, FrameworkApi.SkipLocalsInit);
+            if (!guard.Offered || (guard.Condition != null && HasGuardedAttribute(function))) return null;
+            return new FixPlan(editor => editor.ReplaceNode(function, (current, _) => WithSkipLocalsInit(current, guard.Condition)));
         }
 
         private static bool IsAttributableFunction(SyntaxNode node) =>
@@ -69,7 +75,11 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc
         }
 
         /// <summary>Adds the attribute in front of the function's modifiers, once (Fix All may ask twice for one method).</summary>
-        private static SyntaxNode WithSkipLocalsInit(SyntaxNode function)
+        /// <summary>An earlier guarded fix left <c>[SkipLocalsInit]</c> in an inactive <c>#if</c> before the function: nothing more to add.</summary>
+        private static bool HasGuardedAttribute(SyntaxNode function) =>
+            function.GetLeadingTrivia().Any(t => t.IsKind(SyntaxKind.DisabledTextTrivia) && t.ToString().Contains("SkipLocalsInit"));
+
+        private static SyntaxNode WithSkipLocalsInit(SyntaxNode function, string? condition)
         {
             var lists = AttributeLists(function);
             if (lists.SelectMany(l => l.Attributes).Any(a => a.Name.ToString().EndsWith("SkipLocalsInit") || a.Name.ToString().EndsWith("SkipLocalsInitAttribute"))) return function;
@@ -79,6 +89,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc
                     SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::System.Runtime.CompilerServices.SkipLocalsInit")))))
                 .WithLeadingTrivia(leading)
                 .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+            if (condition != null) list = GuardedRegion.MarkAdded(list, condition);
             var updated = lists.Insert(0, list);
             var stripped = function.WithoutLeadingTrivia();
             SyntaxNode result;

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.CodeFixes.TargetFrameworks;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
@@ -39,15 +40,20 @@ namespace AllocAnalyzers.CodeFixes.Rules.NativeAllocThenClear
             var clear = ClearStatement(target);
             if (clear == null) return null;
 
+            var guard = FrameworkGuard.For(target.Document, call, FrameworkApi.NativeMemory);
+            if (!guard.Offered) return null;
             string arguments = string.Join(", ", call.ArgumentList.Arguments.Select(a => a.WithoutTrivia().ToString()));
             if (allocation.Source == BufferSource.NativeAlloc)
             {
                 var zeroed = GeneratedCode.Expression($"{NativeMemory}.AllocZeroed({arguments})");
-                return new FixPlan(editor =>
-                {
-                    editor.RemoveNode(clear, SyntaxRemoveOptions.KeepNoTrivia);
-                    editor.ReplaceNode(call, zeroed.WithTriviaFrom(call));
-                });
+                return GuardedRegion.Wrap(
+                    new FixPlan(editor =>
+                    {
+                        editor.RemoveNode(clear, SyntaxRemoveOptions.KeepNoTrivia);
+                        editor.ReplaceNode(call, zeroed.WithTriviaFrom(call));
+                    }),
+                    guard,
+                    new SyntaxNode[] { call, clear });
             }
 
             if (allocation.Source != BufferSource.AllocHGlobal || !UnsafeContext.Contains(call)) return null;
@@ -60,7 +66,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.NativeAllocThenClear
             string sizeText = constant != null && constant >= 0 && size.ConstantValue.HasValue ? call.ArgumentList.Arguments[0].Expression.WithoutTrivia().ToString() : "(nuint)" + Parenthesized(call.ArgumentList.Arguments[0].Expression);
             var replacement = GeneratedCode.Expression($"(global::System.IntPtr){NativeMemory}.AllocZeroed({sizeText})");
             var freeSyntax = frees.Select(f => (InvocationExpressionSyntax)f.Syntax).ToList();
-            return new FixPlan(editor =>
+            return GuardedRegion.Wrap(Plan(), guard, new SyntaxNode[] { call, clear }.Concat(freeSyntax).ToList());
+
+            FixPlan Plan() => new FixPlan(editor =>
             {
                 editor.RemoveNode(clear, SyntaxRemoveOptions.KeepNoTrivia);
                 editor.ReplaceNode(call, replacement.WithTriviaFrom(call));

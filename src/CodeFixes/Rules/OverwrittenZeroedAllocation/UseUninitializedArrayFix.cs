@@ -1,5 +1,6 @@
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.CodeFixes.TargetFrameworks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -9,8 +10,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.OverwrittenZeroedAllocation
     /// <summary>
     /// ALLOC004 fix: <c>new T[n]</c> → <c>GC.AllocateUninitializedArray&lt;T&gt;(n)</c>. The analyzer proved
     /// that every element is written before any is read, so no code can observe the difference.
-    /// Not offered when the length is not an <c>int</c> (the API takes one) or the target framework
-    /// lacks the API.
+    /// Not offered when the length is not an <c>int</c> (the API takes one) or this build's framework
+    /// lacks the API; wrapped in <c>#if NET5_0_OR_GREATER</c> (the original as <c>#else</c>) when
+    /// another target framework of the project lacks it.
     /// </summary>
     internal sealed class UseUninitializedArrayFix : DiagnosticFix
     {
@@ -33,7 +35,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.OverwrittenZeroedAllocation
             string element = GeneratedCode.TypeName(arrayType.ElementType);
             var replacement = GeneratedCode.Expression($"global::System.GC.AllocateUninitializedArray<{element}>({size.WithoutTrivia().ToFullString()})")
                 .WithTriviaFrom(creation);
-            return new FixPlan(editor => editor.ReplaceNode(creation, replacement));
+            var guard = FrameworkGuard.For(target.Document, creation, FrameworkApi.UninitializedArray);
+            if (!guard.Offered) return null;
+            return GuardedRegion.Wrap(new FixPlan(editor => editor.ReplaceNode(creation, replacement)), guard, new SyntaxNode[] { creation });
         }
 
         private static bool IsIntCompatible(ITypeSymbol? type)

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.CodeFixes.TargetFrameworks;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using AllocAnalyzers.Rules.PlatformAllocatorPathology;
@@ -14,8 +15,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology
 {
     /// <summary>
     /// ALLOC007 fix: allocate the zeroed block once before the loop, free it once after, and at the
-    /// top of each iteration clear only the bytes the iteration can touch — the largest length given
-    /// to a native call or span over it — so every iteration still starts from zeros where it looks.
+    /// top of each iteration clear only the bytes the iteration can read — the largest length given
+    /// to a native call or span over it, or element index read — so every iteration still starts from
+    /// zeros where it looks; element stores, at any index, need no clearing.
     /// Offered only when the pointer does not escape (every use is a native call, a borrowing call, a
     /// span or an element access), the size is loop-invariant, and the free is the iteration's own:
     /// a statement of the loop body or the whole finally of a try there (then the hoisted loop gets
@@ -63,7 +65,12 @@ namespace AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology
 
             var hoisted = Hoisted(declaration, allocation, model, cancellationToken);
             if (hoisted == null) return null;
-            return new FixPlan(editor => Apply(editor, declaration, free, hoisted, clearStatement));
+            var plan = new FixPlan(editor => Apply(editor, declaration, free, hoisted, clearStatement));
+            if (clearStatement == null || types.NativeMemory == null) return plan;
+
+            // NativeMemory.Clear: guarded where a target framework lacks NativeMemory (calloc through P/Invoke compiles anywhere).
+            var guard = FrameworkGuard.For(target.Document, declaration.Loop, FrameworkApi.NativeMemory);
+            return guard.Offered ? GuardedRegion.Wrap(plan, guard, new SyntaxNode[] { declaration.Loop }) : null;
         }
 
         private static void Apply(Microsoft.CodeAnalysis.Editing.SyntaxEditor editor, NativeBlockDeclaration declaration, FreeStatement free, StatementSyntax hoisted, StatementSyntax? clearStatement)
@@ -93,13 +100,18 @@ namespace AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology
                 .WithAdditionalAnnotations(Formatter.Annotation));
         }
 
-        /// <summary>The bytes an iteration can touch: the largest provable extent, or the whole block when any use is unbounded.</summary>
+        /// <summary>
+        /// The bytes an iteration can read before writing them: the largest provable extent of a use
+        /// that may read, or the whole block when any such use is unbounded. Stores (<c>block[i] = v</c>)
+        /// read nothing and need no clearing wherever they land: an iteration that reads an element
+        /// either stored it itself (as the original did) or finds it cleared.
+        /// </summary>
         private static long ClearedBytes(List<BufferUse> uses, long bytes)
         {
             long extent = 0;
             foreach (var use in uses)
             {
-                if (use.Kind == BufferUseKind.Freed) continue;
+                if (use.Kind == BufferUseKind.Freed || ElementStores.IsStoreOnly(use)) continue;
                 if (use.Extent == null) return bytes;
                 extent = System.Math.Max(extent, use.Extent.Value);
             }

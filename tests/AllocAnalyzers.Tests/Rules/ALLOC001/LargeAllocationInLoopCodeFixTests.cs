@@ -10,7 +10,7 @@ namespace AllocAnalyzers.Tests.Rules.ALLOC001;
 public class LargeAllocationInLoopCodeFixTests
 {
     [Fact]
-    public Task Hoist_moves_the_array_before_the_loop_and_clears_it_where_it_was() => VerifyFix.VerifyFixAsync("""
+    public Task Hoist_moves_the_array_before_the_loop_and_needs_no_clear_when_only_the_read_call_touches_it() => VerifyFix.VerifyFixAsync("""
         using System;
         using System.IO;
 
@@ -39,11 +39,108 @@ public class LargeAllocationInLoopCodeFixTests
                 while (true)
                 {
                     // one chunk
-                    Array.Clear(buffer, 0, buffer.Length);
                     int n = stream.Read(buffer, 0, buffer.Length);
                     if (n == 0) break;
                 }
             }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Theory]
+    [InlineData("int n = stream.Read(buffer, 0, 16 * 1024);", "output.Write(buffer, 0, n);")]
+    [InlineData("int n = stream.Read(buffer.AsSpan(0, 16 * 1024));", "Consume(buffer.AsSpan(0, n));")]
+    [InlineData("int n = stream.ReadAtLeast(buffer, 1, throwOnEndOfStream: false);", "for (int i = 0; i < n; i++) sum += buffer[i];")]
+    [InlineData("int n = stream.Read(buffer, 0, buffer.Length);", "Consume(new ReadOnlySpan<byte>(buffer, 0, n)); Consume(buffer[..n]);")]
+    public Task Hoist_needs_no_clear_when_every_read_is_within_what_the_read_call_stored(string read, string use) => VerifyFix.VerifyFixAsync($$"""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            long M(Stream stream, Stream output)
+            {
+                long sum = 0;
+                while (true)
+                {
+                    var buffer = {|ALLOC001:new byte[1 << 20]|};
+                    {{read}}
+                    if (n == 0) return sum;
+                    {{use}}
+                }
+            }
+
+            static void Consume(ReadOnlySpan<byte> data) { }
+        }
+        """, $$"""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            long M(Stream stream, Stream output)
+            {
+                long sum = 0;
+                var buffer = new byte[1 << 20];
+                while (true)
+                {
+                    {{read}}
+                    if (n == 0) return sum;
+                    {{use}}
+                }
+            }
+
+            static void Consume(ReadOnlySpan<byte> data) { }
+        }
+        """, HoistAllocationFix.Key);
+
+    [Theory]
+    [InlineData("int n = stream.Read(buffer, 0, 4096); output.Write(buffer, 0, 4096);", "Array.Clear(buffer, 0, 4096);")]
+    [InlineData("int n = stream.Read(buffer, 0, 4096); sum += buffer[7];", "Array.Clear(buffer, 0, 8);")]
+    [InlineData("int n = stream.Read(buffer, 0, 4096); n = 10; output.Write(buffer, 0, n);", "Array.Clear(buffer, 0, buffer.Length);")]
+    [InlineData("output.Write(buffer, 0, 16); int n = stream.Read(buffer, 0, 4096);", "Array.Clear(buffer, 0, 16);")]
+    [InlineData("int n = stream.Read(buffer, 4, 4096); output.Write(buffer, 0, n);", "Array.Clear(buffer, 0, buffer.Length);")]
+    [InlineData("int n = stream.Read(buffer, 0, 4096); Use(buffer);", "Array.Clear(buffer, 0, buffer.Length);")]
+    [InlineData("int n = stream.Read(buffer, 0, 4096); for (int i = 0; i <= n; i++) sum += buffer[i];", "Array.Clear(buffer, 0, buffer.Length);")]
+    public Task Hoist_clears_the_prefix_an_iteration_can_read_or_all_of_it(string body, string clear) => VerifyFix.VerifyFixAsync($$"""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            long M(Stream stream, Stream output, bool go)
+            {
+                long sum = 0;
+                while (go)
+                {
+                    var buffer = {|ALLOC001:new byte[1 << 20]|};
+                    {{body}}
+                }
+
+                return sum;
+            }
+
+            static void Use(byte[] data) { }
+        }
+        """, $$"""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            long M(Stream stream, Stream output, bool go)
+            {
+                long sum = 0;
+                var buffer = new byte[1 << 20];
+                while (go)
+                {
+                    {{clear}}
+                    {{body}}
+                }
+
+                return sum;
+            }
+
+            static void Use(byte[] data) { }
         }
         """, HoistAllocationFix.Key);
 
@@ -124,6 +221,8 @@ public class LargeAllocationInLoopCodeFixTests
     public Task Hoist_goes_above_the_outermost_loop_and_adds_the_using() => VerifyFix.VerifyFixAsync("""
         class C
         {
+            static void Use(long[] row) { }
+
             void M(int rows)
             {
                 for (int r = 0; r < rows; r++)
@@ -132,6 +231,7 @@ public class LargeAllocationInLoopCodeFixTests
                     {
                         long[] row = {|ALLOC001:new long[20_000]|};
                         row[c] = r;
+                        Use(row);
                     }
                 }
             }
@@ -141,6 +241,8 @@ public class LargeAllocationInLoopCodeFixTests
 
         class C
         {
+            static void Use(long[] row) { }
+
             void M(int rows)
             {
                 long[] row = new long[20_000];
@@ -150,6 +252,7 @@ public class LargeAllocationInLoopCodeFixTests
                     {
                         Array.Clear(row, 0, row.Length);
                         row[c] = r;
+                        Use(row);
                     }
                 }
             }
@@ -169,6 +272,7 @@ public class LargeAllocationInLoopCodeFixTests
                     const int Size = 1 << 20;
                     var b = {|ALLOC001:new byte[Size]|};
                     b[0] = 1;
+                    go = b[Size - 1] == 0;
                 }
             }
         }
@@ -185,6 +289,7 @@ public class LargeAllocationInLoopCodeFixTests
                     const int Size = 1 << 20;
                     Array.Clear(b, 0, b.Length);
                     b[0] = 1;
+                    go = b[Size - 1] == 0;
                 }
             }
         }
@@ -218,7 +323,7 @@ public class LargeAllocationInLoopCodeFixTests
                     var b = new byte[1 << 20];
                     while (go)
                     {
-                        Array.Clear(b, 0, b.Length);
+                        Array.Clear(b, 0, 1);
                         go = b[0] == 0;
                     }
                 }
@@ -303,13 +408,14 @@ public class LargeAllocationInLoopCodeFixTests
         """, HoistAllocationFix.Key);
 
     [Fact]
-    public Task Rent_returns_in_finally_clears_the_range_and_keeps_length_meaning() => VerifyFix.VerifyFixAsync("""
+    public Task Rent_before_the_loop_returns_after_it_clears_what_can_be_read_and_keeps_length_meaning() => VerifyFix.VerifyFixAsync("""
         using System.IO;
 
         class C
         {
             void M(Stream stream)
             {
+                // read until the end
                 while (true)
                 {
                     var buffer = {|ALLOC001:new byte[1 << 20]|};
@@ -328,22 +434,80 @@ public class LargeAllocationInLoopCodeFixTests
         {
             void M(Stream stream)
             {
-                while (true)
+                // read until the end
+                var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+                try
                 {
-                    var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-                    Array.Clear(buffer, 0, 1 << 20);
-                    try
+                    while (true)
                     {
+                        Array.Clear(buffer, 0, 1);
                         int n = stream.Read(buffer, 0, (1 << 20));
                         if (n == 0) break;
                         buffer[0] ^= 1;
                     }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
                 }
             }
+        }
+        """, RentFromArrayPoolFix.Key);
+
+    [Fact]
+    public Task Rent_needs_no_clear_when_reads_stay_within_what_the_read_call_stored() => VerifyFix.VerifyFixAsync("""
+        using System;
+        using System.IO;
+
+        class C
+        {
+            long M(Stream source, Stream sink)
+            {
+                long total = 0;
+                for (int r = 0; ; r++)
+                {
+                    var record = {|ALLOC001:new byte[256 * 1024]|};
+                    int read = source.Read(record, 0, 16 * 1024);
+                    if (read == 0) break;
+                    sink.Write(record, 0, read);
+                    total += Sum(record.AsSpan(0, read));
+                }
+
+                return total;
+            }
+
+            static long Sum(ReadOnlySpan<byte> data) => data.Length;
+        }
+        """, """
+        using System;
+        using System.Buffers;
+        using System.IO;
+
+        class C
+        {
+            long M(Stream source, Stream sink)
+            {
+                long total = 0;
+                var record = ArrayPool<byte>.Shared.Rent(256 * 1024);
+                try
+                {
+                    for (int r = 0; ; r++)
+                    {
+                        int read = source.Read(record, 0, 16 * 1024);
+                        if (read == 0) break;
+                        sink.Write(record, 0, read);
+                        total += Sum(record.AsSpan(0, read));
+                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(record);
+                }
+
+                return total;
+            }
+
+            static long Sum(ReadOnlySpan<byte> data) => data.Length;
         }
         """, RentFromArrayPoolFix.Key);
 
@@ -375,18 +539,18 @@ public class LargeAllocationInLoopCodeFixTests
             long M(Stream stream, int records)
             {
                 long sum = 0;
-                for (int r = 0; r < records; r++)
+                var record = ArrayPool<byte>.Shared.Rent(128 * 1024);
+                try
                 {
-                    var record = ArrayPool<byte>.Shared.Rent(128 * 1024);
-                    try
+                    for (int r = 0; r < records; r++)
                     {
                         stream.ReadExactly(record, 0, (128 * 1024));
                         sum += record[0];
                     }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(record);
-                    }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(record);
                 }
 
                 return sum;
@@ -395,19 +559,19 @@ public class LargeAllocationInLoopCodeFixTests
         """, RentFromArrayPoolFix.Key);
 
     [Fact]
-    public Task Rent_clears_on_return_for_reference_elements() => VerifyFix.VerifyFixAsync("""
+    public Task Rent_clears_the_requested_size_not_the_rented_length_and_clears_on_return_for_reference_elements() => VerifyFix.VerifyFixAsync("""
         using System;
         using System.Buffers;
 
         class C
         {
-            void M(bool go)
+            void M(bool go, int k)
             {
                 while (go)
                 {
                     var items = {|ALLOC001:new string[20_000]|};
                     items[0] = "x";
-                    go = items[1] == null;
+                    go = items[k] == null;
                 }
             }
         }
@@ -417,21 +581,21 @@ public class LargeAllocationInLoopCodeFixTests
 
         class C
         {
-            void M(bool go)
+            void M(bool go, int k)
             {
-                while (go)
+                var items = ArrayPool<string>.Shared.Rent(20_000);
+                try
                 {
-                    var items = ArrayPool<string>.Shared.Rent(20_000);
-                    Array.Clear(items, 0, 20_000);
-                    try
+                    while (go)
                     {
+                        Array.Clear(items, 0, 20_000);
                         items[0] = "x";
-                        go = items[1] == null;
+                        go = items[k] == null;
                     }
-                    finally
-                    {
-                        ArrayPool<string>.Shared.Return(items, clearArray: true);
-                    }
+                }
+                finally
+                {
+                    ArrayPool<string>.Shared.Return(items, clearArray: true);
                 }
             }
         }
@@ -445,6 +609,7 @@ public class LargeAllocationInLoopCodeFixTests
     [InlineData("var b = {|ALLOC001:new byte[300, 300]|}; b[0, 0] = 1;")]
     [InlineData("var l = {|ALLOC001:new List<long>(20_000)|}; l.Add(1);")]
     [InlineData("var b = {|ALLOC001:GC.AllocateArray<byte>(1 << 20, pinned: true)|}; b[0] = 1;")]
+    [InlineData("var b = {|ALLOC001:new byte[1 << 20]|}; int n = stream.Read(b); stream.Write(b, 0, n);")]
     public Task Rent_is_not_offered_when_the_code_could_tell(string body) => VerifyFix.VerifyNoFixAsync($$"""
         using System;
         using System.Collections.Generic;
@@ -486,13 +651,13 @@ public class LargeAllocationInLoopCodeFixTests
             void M(bool go)
             {
                 var a = new byte[1 << 20];
-                while (go) { Array.Clear(a, 0, a.Length); a[0] = 1; go = a[1] == 0; }
+                while (go) { Array.Clear(a, 0, 2); a[0] = 1; go = a[1] == 0; }
             }
 
             void N(bool go)
             {
                 var b = new int[1 << 18];
-                while (go) { Array.Clear(b, 0, b.Length); b[0] = 1; go = b[1] == 0; }
+                while (go) { Array.Clear(b, 0, 2); b[0] = 1; go = b[1] == 0; }
             }
         }
         """;
@@ -511,7 +676,7 @@ public class LargeAllocationInLoopCodeFixTests
         expectedAdditional: new[] { ("Other.cs", TwoLoopsHoisted.Replace("class C", "class D")) });
 
     [Fact]
-    public Task Fix_all_rents_two_buffers_in_the_same_block() => VerifyFix.VerifyFixAllAsync("""
+    public Task Fix_all_rents_two_buffers_in_the_same_loop() => VerifyFix.VerifyFixAllAsync("""
         using System.IO;
 
         class C
@@ -535,27 +700,27 @@ public class LargeAllocationInLoopCodeFixTests
         {
             void M(Stream s, bool go)
             {
-                while (go)
+                var a = ArrayPool<byte>.Shared.Rent(1 << 20);
+                try
                 {
-                    var a = ArrayPool<byte>.Shared.Rent(1 << 20);
-                    Array.Clear(a, 0, 1 << 20);
+                    var b = ArrayPool<byte>.Shared.Rent(1 << 20);
                     try
                     {
-                        var b = ArrayPool<byte>.Shared.Rent(1 << 20);
-                        Array.Clear(b, 0, 1 << 20);
-                        try
+                        while (go)
                         {
+                            Array.Clear(a, 0, 1 << 20);
+                            Array.Clear(b, 0, 16);
                             go = s.Read(a, 0, (1 << 20)) + s.Read(b, 0, 16) > 0;
-                        }
-                        finally
-                        {
-                            ArrayPool<byte>.Shared.Return(b);
                         }
                     }
                     finally
                     {
-                        ArrayPool<byte>.Shared.Return(a);
+                        ArrayPool<byte>.Shared.Return(b);
                     }
+                }
+                finally
+                {
+                    ArrayPool<byte>.Shared.Return(a);
                 }
             }
         }

@@ -53,7 +53,7 @@ public class HoistNativeBlockFixTests
         Key);
 
     [Fact]
-    public Task Span_view_and_constant_index_bound_the_clear() => Fix.VerifyFixAsync(
+    public Task Span_view_bounds_the_clear_and_a_store_needs_none() => Fix.VerifyFixAsync(
         Code("""
                     for (int i = 0; i < 10; i++)
                     {
@@ -70,12 +70,37 @@ public class HoistNativeBlockFixTests
                     for (int i = 0; i < 10; i++)
                     {
                         const int size = 8 << 20;
-                        NativeMemory.Clear(p, 8192);
+                        NativeMemory.Clear(p, 4096);
                         var span = new Span<byte>(p, 4096);
                         span[0] = 1;
                         ((byte*)p)[8191] = 2;
                     }
                     NativeMemory.Free(p);
+            """),
+        Key);
+
+    [Fact]
+    public Task Stores_through_an_index_bounded_by_the_loop_need_no_clear_only_reads_do() => Fix.VerifyFixAsync(
+        Code("""
+                    long touched = 0;
+                    for (int i = 0; i < fd; i++)
+                    {
+                        byte* block = (byte*){|ALLOC007:NativeMemory.AllocZeroed(100 * 1024 * 1024)|};
+                        block[i] = 1;
+                        touched += block[0];
+                        NativeMemory.Free(block);
+                    }
+            """),
+        Code("""
+                    long touched = 0;
+                    byte* block = (byte*)NativeMemory.AllocZeroed(100 * 1024 * 1024);
+                    for (int i = 0; i < fd; i++)
+                    {
+                        NativeMemory.Clear(block, 1);
+                        block[i] = 1;
+                        touched += block[0];
+                    }
+                    NativeMemory.Free(block);
             """),
         Key);
 
@@ -147,6 +172,10 @@ public class HoistNativeBlockFixTests
     [InlineData("while (flag) { byte* p = (byte*){|ALLOC007:NativeMemory.AllocZeroed(100 << 20)|}; read(fd, p, 16); if (fd > 0) NativeMemory.Free(p); }")]
     // Allocated conditionally (not the body's own statement).
     [InlineData("while (flag) { if (fd > 0) { byte* p = (byte*){|ALLOC007:NativeMemory.AllocZeroed(100 << 20)|}; read(fd, p, 16); NativeMemory.Free(p); } }")]
+    // A read at an index only the loop bounds: the whole block, which Linux and Windows never zero.
+    [InlineData("for (int i = 0; i < fd; i++) { byte* p = (byte*){|ALLOC007:NativeMemory.AllocZeroed(100 << 20)|}; p[i] = 1; _sum += p[i + 1]; NativeMemory.Free(p); }")]
+    // A compound store reads the element first.
+    [InlineData("for (int i = 0; i < fd; i++) { byte* p = (byte*){|ALLOC007:NativeMemory.AllocZeroed(100 << 20)|}; p[i] += 1; NativeMemory.Free(p); }")]
     // Pointer arithmetic hands out an interior pointer.
     [InlineData("while (flag) { byte* p = (byte*){|ALLOC007:NativeMemory.AllocZeroed(100 << 20)|}; byte* q = p + 16; read(fd, q, 16); NativeMemory.Free(p); }")]
     // The name is taken in the enclosing scope.
@@ -159,6 +188,7 @@ public class HoistNativeBlockFixTests
         {
             [DllImport("libc")] static extern nint read(int fd, byte* buf, nint count);
             private byte* _kept;
+            private long _sum;
             public void M(int fd, bool flag) { {{body}} }
             static void Use(byte* p) { }
         }
