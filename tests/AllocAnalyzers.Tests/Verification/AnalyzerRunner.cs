@@ -35,11 +35,15 @@ public static class AnalyzerRunner
     }
 
     /// <summary>What an editor shows for each open document, analysed on its own.</summary>
-    public static async Task<ImmutableArray<Diagnostic>> PerDocumentAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    public static Task<ImmutableArray<Diagnostic>> PerDocumentAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers) =>
+        OpenDocumentsAsync(compilation, options, analyzers, compilation.SyntaxTrees);
+
+    /// <summary>What an editor shows for the given open documents, each analysed on its own.</summary>
+    public static async Task<ImmutableArray<Diagnostic>> OpenDocumentsAsync(Compilation compilation, AnalyzerOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, IEnumerable<SyntaxTree> openDocuments)
     {
         var (withAnalyzers, exceptions) = Create(compilation, options, analyzers);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
-        foreach (var tree in compilation.SyntaxTrees)
+        foreach (var tree in openDocuments)
         {
             diagnostics.AddRange(await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, CancellationToken.None));
             diagnostics.AddRange(await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, CancellationToken.None));
