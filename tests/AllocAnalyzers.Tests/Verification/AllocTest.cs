@@ -24,7 +24,7 @@ internal sealed class AllocTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, Emp
     private readonly ImmutableArray<CodeFixProvider> _fixes;
     private readonly TestOptions _options;
     private readonly ConcurrentQueue<string> _exceptions = new();
-    private (Compilation Compilation, AnalyzerOptions Options)? _testState;
+    private AnalysedTestState? _testState;
 
     public AllocTest(MarkedSources sources, TestOptions options, ImmutableArray<DiagnosticAnalyzer> analyzers, CodeFixProvider? fix = null)
     {
@@ -50,6 +50,7 @@ internal sealed class AllocTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, Emp
         else
         {
             ReferenceAssemblies = NetReferenceAssemblies.Net100;
+            TestState.AdditionalReferences.AddRange(NetReferenceAssemblies.References);
         }
 
 
@@ -77,18 +78,20 @@ internal sealed class AllocTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, Emp
 
     protected override CompilationWithAnalyzers CreateCompilationWithAnalyzers(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, CancellationToken cancellationToken)
     {
-        // The first compilation the library analyses is the test state's.
-        lock (_exceptions) _testState ??= (compilation, options);
-        return compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(
             options,
             onAnalyzerException: (exception, analyzer, _) => _exceptions.Enqueue($"{analyzer.GetType().Name} threw: {exception}"),
             concurrentAnalysis: true,
             logAnalyzerExecutionTime: false,
             reportSuppressedDiagnostics: true));
+
+        // The first compilation the library analyses is the test state's.
+        lock (_exceptions) _testState ??= new AnalysedTestState(compilation, options, withAnalyzers);
+        return withAnalyzers;
     }
 
     /// <summary>Runs the library's checks; an analyzer exception fails first, with its stack trace.</summary>
-    public async Task<(Compilation Compilation, AnalyzerOptions Options)> RunAndKeepTestStateAsync()
+    public async Task<AnalysedTestState> RunAndKeepTestStateAsync()
     {
         try
         {
@@ -107,5 +110,21 @@ internal sealed class AllocTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, Emp
     {
         var state = TestState.WithInheritedValuesApplied(null, ImmutableArray<string>.Empty);
         return CreateProjectAsync(new EvaluatedProjectState(state, ReferenceAssemblies), ImmutableArray<EvaluatedProjectState>.Empty, CancellationToken.None);
+    }
+}
+
+/// <summary>
+/// The test state's compilation as the library analysed it: its analysis is done, so asking the
+/// same <see cref="CompilationWithAnalyzers"/> for the whole-compilation diagnostics costs nothing.
+/// </summary>
+internal sealed record AnalysedTestState(Compilation Compilation, AnalyzerOptions Options, CompilationWithAnalyzers Analysed)
+{
+    /// <summary>The build's diagnostics (unsuppressed), checked against per-document analysis of the same input.</summary>
+    public async Task<ImmutableArray<Diagnostic>> DiagnosticsWithParityAsync()
+    {
+        var whole = AnalyzerRunner.Sort((await Analysed.GetAnalyzerDiagnosticsAsync()).Where(d => !d.IsSuppressed));
+        var perDocument = await AnalyzerRunner.PerDocumentAsync(Compilation, Options, Analysed.Analyzers);
+        PerDocumentParity.Check(whole, perDocument, Compilation);
+        return whole;
     }
 }

@@ -77,7 +77,7 @@ public static class AnalyzerRunner
         if (crash != null) throw new Xunit.Sdk.XunitException("Analyzer exception (AD0001): " + crash.GetMessage());
     }
 
-    private static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
+    internal static ImmutableArray<Diagnostic> Sort(IEnumerable<Diagnostic> diagnostics) =>
         diagnostics
             .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal)
             .ThenBy(d => d.Location.SourceSpan.Start)

@@ -19,7 +19,7 @@ public static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAnal
     {
         var analyzers = ImmutableArray.Create(analyzer);
         var sources = MarkedSources.Parse(markup, options, analyzer.SupportedDiagnostics[0].Id);
-        var (compilation, analyzerOptions) = await new AllocTest(sources, options, analyzers).RunAndKeepTestStateAsync();
-        return await AnalyzerRunner.RunAsync(compilation, analyzerOptions, analyzers);
+        var testState = await new AllocTest(sources, options, analyzers).RunAndKeepTestStateAsync();
+        return await testState.DiagnosticsWithParityAsync();
     }
 }

@@ -94,10 +94,6 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         }
     }
 
-    private static async Task RunAsync(AllocTest test)
-    {
-        var analyzers = ImmutableArray.Create(new TAnalyzer() as DiagnosticAnalyzer);
-        var (compilation, analyzerOptions) = await test.RunAndKeepTestStateAsync();
-        await AnalyzerRunner.RunAsync(compilation, analyzerOptions, analyzers);
-    }
+    private static async Task RunAsync(AllocTest test) =>
+        await (await test.RunAndKeepTestStateAsync()).DiagnosticsWithParityAsync();
 }
