@@ -53,7 +53,6 @@ internal sealed class AllocTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, Emp
             TestState.AdditionalReferences.AddRange(NetReferenceAssemblies.References);
         }
 
-
         // Compiler warnings were never part of the expectations; errors are unless the input is half-typed.
         CompilerDiagnostics = options.AllowCompilerErrors ? CompilerDiagnostics.None : CompilerDiagnostics.Errors;
     }

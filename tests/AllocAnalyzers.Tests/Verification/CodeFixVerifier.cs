@@ -20,7 +20,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     {
         options ??= TestOptions.Default;
         var test = Create(markup, options, equivalenceKey, out var sources);
-        AddFixedSources(test, sources, new[] { (TestWorkspace.FirstDocumentName, expected) });
+        AddFixedSources(test.FixedState, sources, new[] { (TestWorkspace.FirstDocumentName, expected) });
 
         // One by one, as a user applies the light bulb; Fix All has its own tests below.
         test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
@@ -35,7 +35,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         if (sources.Expected.IsEmpty) throw new Xunit.Sdk.XunitException("The markup has no diagnostic to try a fix on.");
 
         // The fixed state is the input itself: any action with the key would change it.
-        AddFixedSources(test, sources, Array.Empty<(string, string)>());
+        AddFixedSources(test.FixedState, sources, Array.Empty<(string, string)>());
         test.NumberOfIncrementalIterations = 0;
         test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipFixAllCheck;
         return RunAsync(test);
@@ -51,7 +51,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         options ??= TestOptions.Default;
         var test = Create(markup, options, equivalenceKey, out var sources);
         var fixedTexts = new[] { (TestWorkspace.FirstDocumentName, expected) }.Concat(expectedAdditional ?? Array.Empty<(string, string)>()).ToList();
-        AddFixedSources(test, sources, fixedTexts);
+        AddFixedSources(test.FixedState, sources, fixedTexts);
         AddFixedSources(test.BatchFixedState, sources, fixedTexts);
         test.CodeFixTestBehaviors |= scope switch
         {
@@ -80,10 +80,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         return test;
     }
 
-    /// <summary>The fixed state: every document, with its expected text where given, else unchanged.</summary>
-    private static void AddFixedSources(AllocTest test, MarkedSources sources, IReadOnlyList<(string Name, string Text)> fixedTexts) =>
-        AddFixedSources(test.FixedState, sources, fixedTexts);
-
+    /// <summary>A fixed state: every document, with its expected text where given, else unchanged.</summary>
     private static void AddFixedSources(SolutionState state, MarkedSources sources, IReadOnlyList<(string Name, string Text)> fixedTexts)
     {
         state.MarkupHandling = MarkupMode.None;
