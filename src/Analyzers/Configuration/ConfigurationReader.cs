@@ -46,6 +46,20 @@ namespace AllocAnalyzers.Configuration
             return value;
         }
 
+        /// <summary>A rule's option that takes one of <paramref name="allowed"/> (compared without case).</summary>
+        public string GetChoice(SyntaxTree tree, string ruleId, string option, string[] allowed, string defaultValue, Action<Diagnostic> report)
+        {
+            string key = OptionKeys.Rule(ruleId, option);
+            if (!_provider.GetOptions(tree).TryGetValue(key, out string? text)) return defaultValue;
+            foreach (var choice in allowed)
+            {
+                if (string.Equals(choice, text.Trim(), StringComparison.OrdinalIgnoreCase)) return choice;
+            }
+
+            ReportOnce(key, text, "expected one of " + string.Join(", ", allowed), defaultValue, report);
+            return defaultValue;
+        }
+
         /// <summary>A global option (from a .globalconfig), or null when it is not set.</summary>
         public string? GetGlobal(string key) =>
             _provider.GlobalOptions.TryGetValue(key, out string? value) ? value : null;

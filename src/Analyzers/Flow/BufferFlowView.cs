@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
+using System.Threading;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
@@ -17,7 +17,7 @@ namespace AllocAnalyzers.Flow
     /// allocation (method, lambda or local function). The buffer is followed through the local it is
     /// stored in and through views bound to other locals (<c>var s = b.AsSpan();</c>,
     /// <c>var t = new Span&lt;byte&gt;(p, n);</c>); every use of those locals is a
-    /// <see cref="BufferTouch"/> classified by <see cref="BufferTouchClassifier"/>.
+    /// <see cref="BufferUse"/> classified by <see cref="BufferUseClassifier"/>.
     /// </para>
     /// <para>
     /// It is conservative by construction: any call that receives the buffer, any alias it cannot
@@ -30,29 +30,27 @@ namespace AllocAnalyzers.Flow
     /// </summary>
     internal sealed class BufferFlowView
     {
-        private static readonly ConditionalWeakTable<ControlFlowGraph, GraphPaths> PathsCache = new ConditionalWeakTable<ControlFlowGraph, GraphPaths>();
-
-        private readonly ControlFlowGraph _rootGraph;
+        private readonly FlowGraphIndex _rootIndex;
         private readonly WellKnownTypes _types;
+        private readonly CancellationToken _cancellationToken;
         private readonly FlowLocation? _allocation;
-        private readonly GraphPaths? _paths;
         private readonly Position _allocationPosition;
-        private readonly List<(Position Position, BufferTouch Touch)> _touches = new List<(Position, BufferTouch)>();
+        private readonly List<(Position Position, BufferUse Touch)> _touches = new List<(Position, BufferUse)>();
         private readonly HashSet<ILocalSymbol> _holdingLocals = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
 
-        private BufferFlowView(ControlFlowGraph rootGraph, IOperation allocation, WellKnownTypes types)
+        private BufferFlowView(ControlFlowGraph rootGraph, IOperation allocation, WellKnownTypes types, CancellationToken cancellationToken)
         {
-            _rootGraph = rootGraph;
+            _rootIndex = FlowGraphIndex.For(rootGraph, cancellationToken);
             _types = types;
-            _allocation = FlowGraphLocator.Locate(rootGraph, allocation);
+            _cancellationToken = cancellationToken;
+            _allocation = _rootIndex.Locate(allocation, cancellationToken);
             if (_allocation == null)
             {
                 UntrackedReason = "the allocation is not in the control-flow graph";
                 return;
             }
 
-            _paths = PathsCache.GetValue(_allocation.Graph, graph => new GraphPaths(graph));
-            _allocationPosition = _paths.PositionOf(_allocation.Operation);
+            _allocationPosition = _allocation.Position;
             var binding = FindBinding(_allocation.Operation);
             if (binding == null)
             {
@@ -69,8 +67,8 @@ namespace AllocAnalyzers.Flow
         /// an array creation, a stackalloc, an allocating call) creates, within <paramref name="graph"/>
         /// (the graph of the whole member body, as from <c>OperationAnalysisContext.GetControlFlowGraph()</c>).
         /// </summary>
-        public static BufferFlowView Create(ControlFlowGraph graph, IOperation allocation, WellKnownTypes types) =>
-            new BufferFlowView(graph, allocation, types);
+        public static BufferFlowView Create(ControlFlowGraph graph, IOperation allocation, WellKnownTypes types, CancellationToken cancellationToken = default) =>
+            new BufferFlowView(graph, allocation, types, cancellationToken);
 
         /// <summary>True when the buffer could be followed: stored in a local that no lambda or local function uses.</summary>
         public bool IsTracked => UntrackedReason == null;
@@ -82,7 +80,7 @@ namespace AllocAnalyzers.Flow
         public IReadOnlyCollection<ILocalSymbol> HoldingLocals => _holdingLocals;
 
         /// <summary>Every use of the holding locals in the function, wherever it lies relative to the allocation.</summary>
-        public IReadOnlyList<BufferTouch> AllTouches => _touches.Select(t => t.Touch).ToList();
+        public IReadOnlyList<BufferUse> AllTouches => _touches.Select(t => t.Touch).ToList();
 
         /// <summary>
         /// What may have happened to the buffer on the paths from the allocation to <paramref name="use"/>
@@ -92,32 +90,36 @@ namespace AllocAnalyzers.Flow
         /// it can prove: constants, lengths, the buffer itself). When the
         /// buffer is not stored in a local but flows straight into <paramref name="use"/> through views
         /// (<c>new byte[n].AsSpan().Clear()</c>), the history is known and empty.
+        /// <para>Cost: one forward and one backward search of the region holding the buffer's locals, and a lookup per touch.</para>
         /// </summary>
         public BufferHistory Before(IOperation use)
         {
-            if (_allocation == null || _paths == null) return BufferHistory.Unknowable;
-            var target = FlowGraphLocator.Locate(_rootGraph, use);
-            if (target == null || target.Graph != _allocation.Graph) return BufferHistory.Unknowable;
+            if (_allocation == null) return BufferHistory.Unknowable;
+            var target = _rootIndex.Locate(use, _cancellationToken);
+            if (target == null || target.Index != _allocation.Index) return BufferHistory.Unknowable;
             if (!IsTracked)
             {
                 return FlowsStraightInto(_allocation.Operation, target.Operation)
-                    ? new BufferHistory(true, true, false, new BufferTouch[0])
+                    ? new BufferHistory(true, true, false, new BufferUse[0])
                     : BufferHistory.Unknowable;
             }
 
-            var usePosition = _paths.PositionOf(target.Operation);
+            var index = _allocation.Index;
+            var usePosition = target.Position;
             var inside = new HashSet<IOperation>(target.Operation.DescendantsAndSelf());
             var walls = new Walls(_allocationPosition);
+            var range = index.Bounds.For(_holdingLocals, new[] { _allocationPosition, usePosition });
 
-            var fromAllocation = _paths.Reach(_allocationPosition, walls);
-            bool dominates = !_paths.Reach(Position.Entry, walls).Covers(usePosition);
-            bool repeats = _paths.Reach(usePosition, walls).CoversFromTop(usePosition);
+            var fromAllocation = PathSearch.Forward(index, _allocationPosition, walls, range);
+            var towardUse = PathSearch.Backward(index, new[] { usePosition }, walls, range);
+            bool dominates = !towardUse.ReachedFromRangeEntry;
+            bool repeats = towardUse.LeavesTowardTargets(usePosition);
 
-            var touches = new List<BufferTouch>();
+            var touches = new List<BufferUse>();
             foreach (var (position, touch) in _touches)
             {
                 if (inside.Contains(touch.Reference) || !fromAllocation.Covers(position)) continue;
-                if (_paths.Reach(position, walls).Covers(usePosition)) touches.Add(touch);
+                if (towardUse.Reaches(position)) touches.Add(touch);
             }
 
             return new BufferHistory(true, dominates, repeats, touches);
@@ -134,21 +136,21 @@ namespace AllocAnalyzers.Flow
         /// </summary>
         public BufferHistory ReachableWithout(IOperation stop)
         {
-            if (_allocation == null || _paths == null || !IsTracked) return BufferHistory.Unknowable;
+            if (_allocation == null || !IsTracked) return BufferHistory.Unknowable;
             var stopSyntax = stop.Syntax;
             if (stopSyntax.SyntaxTree != _allocation.Operation.Syntax.SyntaxTree) return BufferHistory.Unknowable;
 
-            var stopPositions = _paths.PositionsWithin(stopSyntax);
+            var index = _allocation.Index;
+            var stopPositions = index.PositionsWithin(stopSyntax);
             if (stopPositions.Count == 0) return BufferHistory.Unknowable;
             var walls = new Walls(_allocationPosition);
             foreach (var position in stopPositions) walls.Add(position);
+            var range = index.Bounds.For(_holdingLocals, stopPositions.Concat(new[] { _allocationPosition }));
 
-            var fromAllocation = _paths.Reach(_allocationPosition, walls);
-            var entryWalls = new Walls(_allocationPosition);
-            var fromEntry = _paths.Reach(Position.Entry, entryWalls);
-            bool dominates = stopPositions.All(p => !fromEntry.Covers(p));
+            var fromAllocation = PathSearch.Forward(index, _allocationPosition, walls, range);
+            bool dominates = !PathSearch.Backward(index, stopPositions, new Walls(_allocationPosition), range).ReachedFromRangeEntry;
 
-            var touches = new List<BufferTouch>();
+            var touches = new List<BufferUse>();
             foreach (var (position, touch) in _touches)
             {
                 if (stopSyntax.Span.Contains(touch.Reference.Syntax.Span)) continue;
@@ -162,7 +164,7 @@ namespace AllocAnalyzers.Flow
         private ILocalReferenceOperation? FindBinding(IOperation allocation)
         {
             IOperation node = allocation;
-            while (node.Parent is IConversionOperation conversion && BufferTouchClassifier.IsTransparent(conversion, _types)) node = conversion;
+            while (node.Parent is IConversionOperation conversion && BufferViews.IsTransparent(conversion, _types)) node = conversion;
             if (node.Parent is ISimpleAssignmentOperation assignment && assignment.Value == node && !assignment.IsRef &&
                 assignment.Target is ILocalReferenceOperation target && !target.Local.IsRef &&
                 (assignment.Parent == null || assignment.Parent is IExpressionStatementOperation))
@@ -173,44 +175,43 @@ namespace AllocAnalyzers.Flow
             return null;
         }
 
-        /// <summary>Classifies every use of the holding locals; views bound to new locals add those locals, so this runs to a fixed point.</summary>
+        /// <summary>
+        /// Classifies every use of the holding locals, found through the graph's index. A view bound to
+        /// a new local (<c>var s = b.AsSpan();</c>) adds that local, whose uses are classified in turn.
+        /// </summary>
         private void CollectTouches(ILocalReferenceOperation binding)
         {
+            var index = _allocation!.Index;
             var bindings = new HashSet<IOperation> { binding };
+            var pending = new Queue<ILocalSymbol>();
             _holdingLocals.Add(binding.Local);
-            bool changed = true;
-            while (changed)
+            pending.Enqueue(binding.Local);
+            while (pending.Count > 0)
             {
-                changed = false;
-                _touches.Clear();
-                foreach (var (position, root) in _paths!.Roots)
+                _cancellationToken.ThrowIfCancellationRequested();
+                foreach (var (position, reference) in index.References(pending.Dequeue()))
                 {
-                    foreach (var node in root.DescendantsAndSelf())
-                    {
-                        if (!(node is ILocalReferenceOperation reference) || bindings.Contains(reference) || !_holdingLocals.Contains(reference.Local)) continue;
-                        var access = BufferTouchClassifier.Classify(reference, _types, out var use, out var alias);
-                        if (alias != null && bindings.Add(alias))
-                        {
-                            _holdingLocals.Add(alias.Local);
-                            changed = true;
-                        }
-
-                        _touches.Add((position, new BufferTouch(reference, use, access)));
-                    }
+                    if (bindings.Contains(reference) || HalfTypedCode.Contains(reference)) continue;
+                    var use = BufferUseClassifier.Classify(reference, reference.Local.Type, _types, out var alias);
+                    if (alias != null && bindings.Add(alias) && _holdingLocals.Add(alias.Local)) pending.Enqueue(alias.Local);
+                    _touches.Add((position, use));
                 }
             }
+
+            // A reference found to bind an alias only after it was classified is that binding, not a use.
+            _touches.RemoveAll(t => bindings.Contains(t.Touch.Reference));
+            _touches.Sort((a, b) => a.Position.Block != b.Position.Block ? a.Position.Block.CompareTo(b.Position.Block)
+                : a.Position.Index != b.Position.Index ? a.Position.Index.CompareTo(b.Position.Index)
+                : a.Touch.Reference.Syntax.SpanStart.CompareTo(b.Touch.Reference.Syntax.SpanStart));
         }
 
-        /// <summary>True when a holding local is used outside the allocation's own function (a lambda or local function may run at any call).</summary>
+        /// <summary>True when a holding local is used by a lambda or local function other than its own (which may run at any call).</summary>
         private bool IsCaptured(IOperation allocation)
         {
-            var function = allocation.EnclosingFunction();
-            foreach (var node in allocation.Root().Descendants())
+            var locals = OperationIndex.For(allocation, _cancellationToken);
+            foreach (var local in _holdingLocals)
             {
-                if (node is ILocalReferenceOperation reference && _holdingLocals.Contains(reference.Local) && !Equals(reference.EnclosingFunction(), function))
-                {
-                    return true;
-                }
+                if (locals.IsCaptured(local)) return true;
             }
 
             return false;
@@ -229,14 +230,14 @@ namespace AllocAnalyzers.Flow
                         return false;
                     case IArgumentOperation argument when argument.Parent == use:
                         return true;
-                    case IInvocationOperation invocation when invocation.Instance == node && (invocation == use || BufferTouchClassifier.IsViewMethod(invocation.TargetMethod)):
+                    case IInvocationOperation invocation when invocation.Instance == node && (invocation == use || BufferViews.IsViewMethod(invocation.TargetMethod)):
                         node = invocation;
                         continue;
-                    case IConversionOperation conversion when BufferTouchClassifier.IsTransparent(conversion, _types):
+                    case IConversionOperation conversion when BufferViews.IsTransparent(conversion, _types):
                     case IParenthesizedOperation _:
                         node = parent;
                         continue;
-                    case IArgumentOperation argument when BufferTouchClassifier.IsViewConstruction(argument, _types) && argument.Parent != null:
+                    case IArgumentOperation argument when BufferViews.IsViewConstruction(argument, _types) && argument.Parent != null:
                         node = argument.Parent;
                         continue;
                     default:

@@ -1,3 +1,4 @@
+using AllocAnalyzers.Operations;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -10,9 +11,9 @@ namespace AllocAnalyzers.Flow
     /// </summary>
     internal sealed class BufferHistory
     {
-        internal static readonly BufferHistory Unknowable = new BufferHistory(false, false, true, new BufferTouch[0]);
+        internal static readonly BufferHistory Unknowable = new BufferHistory(false, false, true, new BufferUse[0]);
 
-        internal BufferHistory(bool isKnown, bool allocationDominates, bool mayRepeat, IReadOnlyList<BufferTouch> touches)
+        internal BufferHistory(bool isKnown, bool allocationDominates, bool mayRepeat, IReadOnlyList<BufferUse> touches)
         {
             IsKnown = isKnown;
             AllocationDominates = allocationDominates;
@@ -31,7 +32,7 @@ namespace AllocAnalyzers.Flow
         public bool MayRepeat { get; }
 
         /// <summary>The uses of the buffer on some path from the allocation to the point (the point's own operation excluded).</summary>
-        public IReadOnlyList<BufferTouch> Touches { get; }
+        public IReadOnlyList<BufferUse> Touches { get; }
 
         /// <summary>The union of what <see cref="Touches"/> may do.</summary>
         public BufferAccess Access { get; }

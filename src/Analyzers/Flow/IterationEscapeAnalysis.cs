@@ -23,7 +23,6 @@ namespace AllocAnalyzers.Flow
         private readonly IOperation? _function;
         private readonly WellKnownTypes _types;
         private readonly HashSet<ILocalSymbol> _tracked = new HashSet<ILocalSymbol>(SymbolEqualityComparer.Default);
-        private List<ILocalReferenceOperation>? _references;
 
         private IterationEscapeAnalysis(IOperation allocation, SyntaxNode? loop, WellKnownTypes types)
         {
@@ -139,9 +138,9 @@ namespace AllocAnalyzers.Flow
         {
             if (!_tracked.Add(local)) return false;
             bool declaredInLoop = _loop != null && IsInLoop(local);
-            foreach (var reference in References())
+            foreach (var reference in OperationIndex.For(_root).References(local))
             {
-                if (!SymbolEqualityComparer.Default.Equals(reference.Local, local)) continue;
+                if (HalfTypedCode.Contains(reference)) continue;
                 if (!SameFunction(reference)) return true; // captured by a lambda or local function
                 if (LocalWrites.IsWrite(reference))
                 {
@@ -175,19 +174,5 @@ namespace AllocAnalyzers.Flow
         }
 
         private bool SameFunction(IOperation operation) => Equals(operation.EnclosingFunction(), _function);
-
-        private List<ILocalReferenceOperation> References()
-        {
-            if (_references == null)
-            {
-                _references = new List<ILocalReferenceOperation>();
-                foreach (var node in _root.Descendants())
-                {
-                    if (node is ILocalReferenceOperation reference) _references.Add(reference);
-                }
-            }
-
-            return _references;
-        }
     }
 }

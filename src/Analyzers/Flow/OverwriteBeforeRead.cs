@@ -1,3 +1,4 @@
+using System.Linq;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
@@ -15,12 +16,12 @@ namespace AllocAnalyzers.Flow
     internal static class OverwriteBeforeRead
     {
         /// <summary>The proven overwrite (an operation of the original tree), or null.</summary>
-        public static IOperation? Find(IOperation allocation, ZeroedMemory memory, BufferFlowView view, WellKnownTypes types)
+        public static IOperation? Find(IOperation allocation, BufferAllocation memory, BufferFlowView view, WellKnownTypes types)
         {
             if (!view.IsTracked) return null;
-            foreach (var node in allocation.Root().Descendants())
+            var index = OperationIndex.For(allocation);
+            foreach (var reference in view.HoldingLocals.SelectMany(local => index.References(local)).OrderBy(r => r.Syntax.SpanStart))
             {
-                if (!(node is ILocalReferenceOperation reference) || !HoldingLocals.Contains(view.HoldingLocals, reference.Local)) continue;
                 var overwrite = FullOverwrites.Around(reference, memory, view.HoldingLocals, types);
                 if (overwrite == null) continue;
                 var history = view.ReachableWithout(overwrite);

@@ -1,24 +1,20 @@
-using System.Runtime.CompilerServices;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 
 namespace AllocAnalyzers.Flow
 {
     /// <summary>
-    /// "Does this operation run more than once per call?" — true when the control-flow graph has a
-    /// path from the operation's block back to itself. A loop that always returns or breaks in its
-    /// first iteration does not count. Successor tables are built once per graph.
+    /// "Does this operation run more than once per call?" — true when its block lies on a cycle of
+    /// the control-flow graph. A loop that always returns or breaks in its first iteration does not
+    /// count. The cycles are found once per graph (<see cref="FlowGraphIndex"/>).
     /// </summary>
     internal static class RepeatedExecution
     {
-        private static readonly ConditionalWeakTable<ControlFlowGraph, FlowSuccessors> Successors = new ConditionalWeakTable<ControlFlowGraph, FlowSuccessors>();
-
-        public static bool RunsRepeatedly(ControlFlowGraph graph, IOperation operation)
+        public static bool RunsRepeatedly(ControlFlowGraph graph, IOperation operation, CancellationToken cancellationToken)
         {
-            var location = FlowGraphLocator.Locate(graph, operation);
-            if (location == null) return false;
-            var successors = Successors.GetValue(location.Graph, g => new FlowSuccessors(g));
-            return successors.IsOnCycle(location.Block.Ordinal);
+            var location = FlowGraphIndex.For(graph, cancellationToken).Locate(operation, cancellationToken);
+            return location != null && location.Index.IsOnCycle(location.Block.Ordinal);
         }
     }
 }

@@ -26,16 +26,8 @@ namespace AllocAnalyzers.Operations
         }
 
         /// <summary>Every reference to <paramref name="local"/> in the operation tree that contains <paramref name="anchor"/>.</summary>
-        public static List<ILocalReferenceOperation> References(IOperation anchor, ILocalSymbol local)
-        {
-            var references = new List<ILocalReferenceOperation>();
-            foreach (var node in anchor.Root().Descendants())
-            {
-                if (node is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local)) references.Add(reference);
-            }
-
-            return references;
-        }
+        public static IReadOnlyList<ILocalReferenceOperation> References(IOperation anchor, ILocalSymbol local) =>
+            OperationIndex.For(anchor).References(local);
 
         /// <summary>True when the local is written anywhere other than at <paramref name="allowedWrite"/> (its declaration or assignment).</summary>
         public static bool IsWrittenElsewhere(IEnumerable<ILocalReferenceOperation> references, IOperation? allowedWrite)

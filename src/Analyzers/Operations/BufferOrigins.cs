@@ -24,7 +24,7 @@ namespace AllocAnalyzers.Operations
             {
                 switch (operand)
                 {
-                    case IConversionOperation conversion when BufferTouchClassifier.IsTransparent(conversion, types):
+                    case IConversionOperation conversion when BufferViews.IsTransparent(conversion, types):
                         operand = conversion.Operand;
                         continue;
                     case IParenthesizedOperation parenthesized:
@@ -76,18 +76,14 @@ namespace AllocAnalyzers.Operations
         {
             var local = reference.Local;
             var values = new List<IOperation>();
-            foreach (var node in reference.Root().Descendants())
+            var index = OperationIndex.For(reference);
+            var declarator = index.Declarator(local);
+            if (declarator?.Initializer != null) values.Add(declarator.Initializer.Value);
+            foreach (var other in index.References(local))
             {
-                switch (node)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        if (declarator.Initializer != null) values.Add(declarator.Initializer.Value);
-                        break;
-                    case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local) && LocalWrites.IsWrite(other):
-                        if (other.Parent is ISimpleAssignmentOperation assignment && assignment.Target == other && !assignment.IsRef) values.Add(assignment.Value);
-                        else if (!other.IsDeclaration) return null;
-                        break;
-                }
+                if (!LocalWrites.IsWrite(other)) continue;
+                if (other.Parent is ISimpleAssignmentOperation assignment && assignment.Target == other && !assignment.IsRef) values.Add(assignment.Value);
+                else if (!other.IsDeclaration) return null;
             }
 
             return values;

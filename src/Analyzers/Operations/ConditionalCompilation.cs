@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -17,18 +18,21 @@ namespace AllocAnalyzers.Operations
     {
         private static readonly string[] FrameworkSymbolPrefixes = { "NET", "NETSTANDARD", "NETCOREAPP", "NETFRAMEWORK" };
 
+        // The directives of each file, read once per tree: ALLOC006 asks per candidate.
+        private static readonly ConditionalWeakTable<SyntaxTree, List<DirectiveTriviaSyntax>> Directives = new ConditionalWeakTable<SyntaxTree, List<DirectiveTriviaSyntax>>();
+
         public static bool IsInFrameworkConditional(SyntaxNode node)
         {
-            var root = node.SyntaxTree.GetRoot();
-            if (!root.ContainsDirectives) return false;
+            var directives = Directives.GetValue(node.SyntaxTree, ReadDirectives);
+            if (directives.Count == 0) return false;
             int position = node.SpanStart;
 
             // Each open #if chain on the way to the node, with the conditions seen so far in it.
             var open = new Stack<List<ExpressionSyntax>>();
-            foreach (var trivia in root.DescendantTrivia(descendIntoTrivia: true))
+            foreach (var directive in directives)
             {
-                if (trivia.SpanStart >= position) break;
-                switch (trivia.GetStructure())
+                if (directive.SpanStart >= position) break;
+                switch (directive)
                 {
                     case IfDirectiveTriviaSyntax ifDirective:
                         open.Push(new List<ExpressionSyntax> { ifDirective.Condition });
@@ -43,6 +47,13 @@ namespace AllocAnalyzers.Operations
             }
 
             return open.Any(chain => chain.Any(MentionsFramework));
+        }
+
+        private static List<DirectiveTriviaSyntax> ReadDirectives(SyntaxTree tree)
+        {
+            var root = tree.GetRoot();
+            if (!root.ContainsDirectives) return new List<DirectiveTriviaSyntax>();
+            return root.DescendantTrivia(descendIntoTrivia: true).Select(t => t.GetStructure()).OfType<DirectiveTriviaSyntax>().ToList();
         }
 
         private static bool MentionsFramework(ExpressionSyntax condition) =>

@@ -79,22 +79,15 @@ namespace AllocAnalyzers.Operations
         {
             ILocalSymbol local = reference.Local;
             if (local.IsRef || local.IsConst) return null;
-            IOperation root = reference.Root();
-            IOperation? initializer = null;
-            foreach (var node in root.Descendants())
+            var index = OperationIndex.For(reference);
+            var initializer = index.Declarator(local)?.Initializer?.Value;
+            if (initializer == null) return null;
+            foreach (var other in index.References(local))
             {
-                switch (node)
-                {
-                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local):
-                        initializer = declarator.Initializer?.Value;
-                        if (initializer == null) return null;
-                        break;
-                    case ILocalReferenceOperation other when SymbolEqualityComparer.Default.Equals(other.Local, local) && LocalWrites.IsWrite(other):
-                        return null;
-                }
+                if (LocalWrites.IsWrite(other)) return null;
             }
 
-            return initializer == null ? null : Evaluate(initializer, depth + 1);
+            return Evaluate(initializer, depth + 1);
         }
 
         /// <summary>A static readonly field initialized in source with a provable value and not assigned in a static constructor.</summary>

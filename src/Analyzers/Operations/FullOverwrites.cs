@@ -19,7 +19,7 @@ namespace AllocAnalyzers.Operations
     internal static class FullOverwrites
     {
         /// <summary>The operation containing <paramref name="reference"/> (a use of a holding local) that overwrites the whole buffer, or null.</summary>
-        public static IOperation? Around(IOperation reference, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
+        public static IOperation? Around(IOperation reference, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
         {
             for (IOperation? node = reference.Parent; node != null; node = node.Parent)
             {
@@ -29,7 +29,8 @@ namespace AllocAnalyzers.Operations
                         return invocation;
                     case IForLoopOperation loop:
                         var store = ElementStoreLoop.Recognize(loop);
-                        return store != null && HoldingLocals.IsHolder(store.Buffer, holders, types) && !HoldingLocals.AreMentionedIn(store.Value, holders) && Covers(store.Bound, false, memory, holders)
+                        // Storing zeros is ALLOC002's case (a redundant clear), not data that makes the zeroing wasted.
+                        return store != null && HoldingLocals.IsHolder(store.Buffer, holders, types) && !HoldingLocals.AreMentionedIn(store.Value, holders) && !ZeroValues.IsZero(store.Value) && Covers(store.Bound, false, memory, holders)
                             ? loop
                             : null;
                     case IBlockOperation block when !(block.Parent is IForLoopOperation):
@@ -43,7 +44,7 @@ namespace AllocAnalyzers.Operations
             return null;
         }
 
-        private static bool Overwrites(IInvocationOperation invocation, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
+        private static bool Overwrites(IInvocationOperation invocation, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
         {
             var method = invocation.TargetMethod;
             var owner = method.ContainingType;
@@ -76,20 +77,20 @@ namespace AllocAnalyzers.Operations
                 case "Fill" when SymbolEqualityComparer.Default.Equals(owner, types.RandomNumberGenerator) && method.IsStatic && args.Length == 1:
                     return memory.ElementSize == 1 && HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types);
                 case "Fill" when invocation.Instance != null && WellKnownTypes.Is(owner, types.Span) && args.Length == 1:
-                    return HoldingLocals.IsHolder(invocation.Instance, holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders);
+                    return HoldingLocals.IsHolder(invocation.Instance, holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(0), holders) && !ZeroValues.IsZero(invocation.ValueOf(0));
                 case "Fill" when SymbolEqualityComparer.Default.Equals(owner, types.Array) && args.Length == 2:
-                    return HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(1), holders);
+                    return HoldingLocals.IsHolder(invocation.ValueOf(0), holders, types) && !HoldingLocals.AreMentionedIn(invocation.ValueOf(1), holders) && !ZeroValues.IsZero(invocation.ValueOf(1));
                 default:
                     return false;
             }
         }
 
         /// <summary>A copy from <paramref name="source"/> into the whole buffer: the source is not the buffer, and its length is the buffer's.</summary>
-        private static bool CopyCovers(IOperation source, IOperation destination, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types) =>
+        private static bool CopyCovers(IOperation source, IOperation destination, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types) =>
             HoldingLocals.IsHolder(destination, holders, types) && !HoldingLocals.AreMentionedIn(source, holders) && ProvableValues.IsLengthOf(memory.CountOperation, BufferOrigins.StripViews(source, types));
 
         /// <summary>True when <paramref name="count"/> (elements, or bytes) provably equals the size of the buffer.</summary>
-        private static bool Covers(IOperation count, bool bytes, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holders)
+        private static bool Covers(IOperation count, bool bytes, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holders)
         {
             if (bytes && memory.ElementSize != 1)
             {

@@ -15,5 +15,16 @@ namespace AllocAnalyzers.Operations
 
             return invocation.Arguments[ordinal].Value;
         }
+
+        /// <summary>The value passed for the parameter named <paramref name="name"/>, or null.</summary>
+        public static Microsoft.CodeAnalysis.IOperation? ArgumentNamed(this IInvocationOperation invocation, string name)
+        {
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Name == name) return argument.Value;
+            }
+
+            return null;
+        }
     }
 }

@@ -74,20 +74,26 @@ namespace AllocAnalyzers.Operations
         /// <summary>True when a write (assignment, ++, ref/out, address-of) of the symbol appears anywhere in the member.</summary>
         private static bool IsWrittenAnywhere(IOperation anyOperation, ISymbol symbol)
         {
-            foreach (var node in anyOperation.Root().DescendantsAndSelf())
+            var index = OperationIndex.For(anyOperation);
+            switch (symbol)
             {
-                switch (node)
-                {
-                    case ILocalReferenceOperation local when SymbolEqualityComparer.Default.Equals(local.Local, symbol):
-                        if (LocalWrites.IsWrite(local) && !IsInitializer(local)) return true;
-                        break;
-                    case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, symbol):
-                        if (IsWriteContext(parameter)) return true;
-                        break;
-                }
-            }
+                case ILocalSymbol local:
+                    foreach (var reference in index.References(local))
+                    {
+                        if (LocalWrites.IsWrite(reference) && !IsInitializer(reference)) return true;
+                    }
 
-            return false;
+                    return false;
+                case IParameterSymbol parameter:
+                    foreach (var reference in index.References(parameter))
+                    {
+                        if (IsWriteContext(reference)) return true;
+                    }
+
+                    return false;
+                default:
+                    return true;
+            }
         }
 
         private static bool IsInitializer(ILocalReferenceOperation reference) => reference.IsDeclaration && !(reference.Parent is IAssignmentOperation);

@@ -49,11 +49,11 @@ namespace AllocAnalyzers.Operations
             if (constant != null) return constant < 0 ? null : constant;
             if (!(value.WithoutConversions() is ILocalReferenceOperation reference)) return null;
             var local = reference.Local;
-            IOperation? initializer = null;
-            foreach (var node in reference.Root().Descendants())
+            var index = OperationIndex.For(reference);
+            var initializer = index.Declarator(local)?.Initializer?.Value;
+            foreach (var other in index.References(local))
             {
-                if (node is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)) initializer = declarator.Initializer?.Value;
-                if (node is ILocalReferenceOperation other && SymbolEqualityComparer.Default.Equals(other.Local, local) && LocalWrites.IsWrite(other)) return null;
+                if (LocalWrites.IsWrite(other)) return null;
             }
 
             var call = initializer?.WithoutConversions();

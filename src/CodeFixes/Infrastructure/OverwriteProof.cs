@@ -15,9 +15,9 @@ namespace AllocAnalyzers.CodeFixes.Infrastructure
     {
         public static bool EveryElementWrittenBeforeRead(IOperation allocation, WellKnownTypes types)
         {
-            var memory = ZeroedMemoryRecognizer.Recognize(allocation, types);
+            var memory = BufferRecognizer.Recognize(allocation, types);
             var graph = FlowGraphs.Create(allocation.Root());
-            if (memory == null || graph == null) return false;
+            if (memory == null || !memory.IsZeroedMemory || graph == null) return false;
             var view = BufferFlowView.Create(graph, allocation, types);
             return view.IsTracked && OverwriteBeforeRead.Find(allocation, memory, view, types) != null;
         }

@@ -1,4 +1,5 @@
 using AllocAnalyzers.Flow;
+using AllocAnalyzers.Operations;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Tests.Verification;
 using Microsoft.CodeAnalysis;

@@ -15,7 +15,7 @@ namespace AllocAnalyzers.Operations.Clears
     internal static class ClearedRange
     {
         /// <summary>True when the range is proven to lie inside <paramref name="memory"/>; <paramref name="bytes"/> is the size cleared when provable.</summary>
-        public static bool TryProve(ClearOperation clear, ZeroedMemory memory, IReadOnlyCollection<ILocalSymbol> holdingLocals, out long? bytes)
+        public static bool TryProve(ClearOperation clear, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holdingLocals, out long? bytes)
         {
             bytes = null;
             if (clear.ThrowsWhenEmpty && !(memory.ElementCount > 0)) return false;

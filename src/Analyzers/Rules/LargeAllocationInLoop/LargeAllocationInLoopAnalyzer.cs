@@ -45,26 +45,31 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
-            var allocation = ManagedAllocationRecognizer.Recognize(context.Operation, session.Types);
-            if (allocation == null) return;
-            if (allocation.Bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            var allocation = BufferRecognizer.Recognize(context.Operation, session.Types);
+            if (allocation == null || !IsRepeatableManagedAllocation(allocation.Source) || allocation.Bytes == null) return;
+            long bytes = allocation.Bytes.Value;
+            if (bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
-            if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation)) return;
+            if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken)) return;
             if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(allocation, session)));
+            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(allocation, bytes, session)));
         }
 
-        private static object[] MessageArguments(ManagedAllocation allocation, AnalysisSession session)
+        /// <summary>What ALLOC001 prices: fresh managed memory the GC hands out (not a rent, not a stack or native block).</summary>
+        private static bool IsRepeatableManagedAllocation(BufferSource source) =>
+            source == BufferSource.NewArray || source == BufferSource.GcAllocateArray || source == BufferSource.CapacityConstructor;
+
+        private static object[] MessageArguments(BufferAllocation allocation, long bytes, AnalysisSession session)
         {
             // StringBuilder's first chunk is uninitialized on .NET 5+: price what the runtime really does.
-            var estimate = allocation.ZeroedByRuntime
-                ? ManagedAllocationCosts.RepeatedArrayAllocation(allocation.Bytes, session.CostProfile)
-                : ManagedAllocationCosts.UninitializedArrayAllocation(allocation.Bytes, session.CostProfile);
-            string what = allocation.ZeroedByRuntime
-                ? "allocates and zeroes " + CostFormat.BytesExact(allocation.Bytes)
-                : "allocates " + CostFormat.BytesExact(allocation.Bytes) + " (not zeroed: an uninitialized buffer)";
+            var estimate = allocation.Zeroed
+                ? ManagedAllocationCosts.RepeatedArrayAllocation(bytes, session.CostProfile)
+                : ManagedAllocationCosts.UninitializedArrayAllocation(bytes, session.CostProfile);
+            string what = allocation.Zeroed
+                ? "allocates and zeroes " + CostFormat.BytesExact(bytes)
+                : "allocates " + CostFormat.BytesExact(bytes) + " (not zeroed: an uninitialized buffer)";
             string heap = estimate.LargeObjectHeap ? ", on the Large Object Heap, which only gen 2 collections reclaim" : string.Empty;
             return new object[] { SyntaxText.Short(allocation.Operation.Syntax), what, heap, CostFormat.Duration(estimate.Seconds), session.CostProfile.Name, session.MeasuredSuffix(allocation.Operation.Syntax) };
         }

@@ -45,11 +45,13 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
         {
             var operation = context.SemanticModel.GetOperation(context.Node, context.CancellationToken);
             if (operation == null) return;
-            // The recognizer only returns stackalloc memory that the JIT zeroes (no [SkipLocalsInit] in scope).
-            var memory = ZeroedMemoryRecognizer.Recognize(operation, session.Types);
-            if (memory == null || memory.Kind != ZeroedMemoryKind.ZeroedStackalloc || memory.Bytes == null) return;
+            // Zeroed: no [SkipLocalsInit] in scope, so the JIT clears the block.
+            var memory = BufferRecognizer.Recognize(operation, session.Types);
+            if (memory == null || memory.Source != BufferSource.Stackalloc || !memory.Zeroed || memory.Bytes == null) return;
             long bytes = memory.Bytes.Value;
             if (bytes < Threshold.Read(session, context.Node.SyntaxTree, context.ReportDiagnostic)) return;
+            // Zeros that the code reads are the point of the buffer, not waste.
+            if (ZeroReads.AreRead(operation, session.Types, context.CancellationToken)) return;
 
             double seconds = ManagedAllocationCosts.Clear(bytes, session.CostProfile).Seconds;
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Node.GetLocation(),

@@ -9,6 +9,7 @@ using AllocAnalyzers.Runtime.Estimates;
 using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AllocAnalyzers.Rules.NativeAllocThenClear
@@ -39,33 +40,56 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
         {
             // The fix needs NativeMemory: before .NET 6 there is nothing to suggest.
             if (session.Types.NativeMemory == null) return;
-            context.RegisterOperationAction(c => Analyze(c, session), OperationKind.Invocation, OperationKind.Loop);
+            // The diagnostic sits on the allocation but is found from the clear: analysing per method body
+            // (not per operation) keeps it in per-document and per-span analysis, which only run the
+            // operation actions of the operations inside the span asked about.
+            context.RegisterOperationBlockAction(c => AnalyzeBlocks(c, session));
         }
 
-        private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
+        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, AnalysisSession session)
+        {
+            // The blocks of a member can share one root (a method body and its parts): analyse each root once.
+            var roots = new System.Collections.Generic.HashSet<IOperation>();
+            foreach (var block in context.OperationBlocks)
+            {
+                var root = block.Root();
+                if (!roots.Add(root) || !MethodBodies.HasFlowGraph(root)) continue;
+                ControlFlowGraph? graph = null;
+                int visited = 0;
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    if ((++visited & 1023) == 0) context.CancellationToken.ThrowIfCancellationRequested();
+                    if (!(operation is IInvocationOperation) && !(operation is ILoopOperation)) continue;
+                    var clear = NativeClear.Recognize(operation, session.Types);
+                    if (clear == null) continue;
+                    graph ??= context.GetControlFlowGraph(block);
+                    var diagnostic = Analyze(clear, graph, session, context.CancellationToken);
+                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                }
+            }
+        }
+
+        private static Diagnostic? Analyze(NativeClear clear, ControlFlowGraph graph, AnalysisSession session, System.Threading.CancellationToken cancellationToken)
         {
             var types = session.Types;
-            var clear = NativeClear.Recognize(context.Operation, types);
-            if (clear == null) return;
-            if (clear.Operation is IInvocationOperation && !(clear.Operation.Parent is IExpressionStatementOperation)) return;
+            if (clear.Operation is IInvocationOperation && !(clear.Operation.Parent is IExpressionStatementOperation)) return null;
 
             var candidates = BufferOrigins.Candidates(clear.Pointer, types, op => IsUnzeroedAllocation(op, types));
-            if (candidates.Count == 0) return;
-            var graph = context.GetControlFlowGraph();
             foreach (var candidate in candidates)
             {
-                var allocation = NativeAllocation.Recognize(candidate, types)!;
+                var allocation = BufferRecognizer.Recognize(candidate, types)!;
                 if (ConditionalCompilation.IsInFrameworkConditional(candidate.Syntax)) continue;
                 if (!ClearsWholeBlock(clear, allocation) || !RunsRightAfter(candidate, clear)) continue;
-                if (!BufferFlowView.Create(graph, candidate, types).Before(clear.FlowPoint).IsUntouched) continue;
+                if (!BufferFlowView.Create(graph, candidate, types, cancellationToken).Before(clear.FlowPoint).IsUntouched) continue;
 
-                context.ReportDiagnostic(Diagnostic.Create(
+                return Diagnostic.Create(
                     Rule,
                     candidate.Syntax.GetLocation(),
                     additionalLocations: new[] { clear.Operation.Syntax.GetLocation() }, // the clear, for the fix to remove
-                    messageArgs: new object[] { SyntaxText.Short(candidate.Syntax), SyntaxText.Short(clear.Operation.Syntax), Cost(allocation, session) }));
-                return;
+                    messageArgs: new object[] { SyntaxText.Short(candidate.Syntax), SyntaxText.Short(clear.Operation.Syntax), Cost(allocation, session) });
             }
+
+            return null;
         }
 
         /// <summary>
@@ -83,21 +107,21 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
 
         private static bool IsUnzeroedAllocation(IOperation operation, WellKnownTypes types)
         {
-            var allocation = NativeAllocation.Recognize(operation, types);
-            return allocation != null && (allocation.Kind == NativeAllocationKind.Alloc || allocation.Kind == NativeAllocationKind.AllocHGlobal);
+            // The two the fix can turn into AllocZeroed (with the matching free).
+            var allocation = BufferRecognizer.Recognize(operation, types);
+            return allocation != null && (allocation.Source == BufferSource.NativeAlloc || allocation.Source == BufferSource.AllocHGlobal);
         }
 
         /// <summary>The clear starts at the block's start and covers its provable size (equal constants, or the same unchanged size variable).</summary>
-        private static bool ClearsWholeBlock(NativeClear clear, NativeAllocation allocation)
+        private static bool ClearsWholeBlock(NativeClear clear, BufferAllocation allocation)
         {
             long? count = ConstantValues.TryGetInt64(clear.Count);
             if (allocation.Bytes != null && count != null) return count * clear.UnitSize == allocation.Bytes;
-            var arguments = allocation.Invocation.Arguments;
-            return clear.UnitSize == 1 && arguments.Length == 1 && ProvableValues.AreEqual(clear.Count, arguments[0].Value);
+            return clear.UnitSize == 1 && allocation.CountOperation != null && ProvableValues.AreEqual(clear.Count, allocation.CountOperation);
         }
 
         /// <summary>The model's steady-state cost per allocation on Linux, with the clear and with calloc.</summary>
-        private static string Cost(NativeAllocation allocation, AnalysisSession session)
+        private static string Cost(BufferAllocation allocation, AnalysisSession session)
         {
             if (allocation.Bytes == null) return "the clear is a memset of the whole block on every call";
             long bytes = allocation.Bytes.Value;

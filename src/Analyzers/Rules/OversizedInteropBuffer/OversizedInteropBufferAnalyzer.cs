@@ -56,7 +56,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             // A buffer allocated in a method body is allocated per call (or per iteration);
             // field initializers and buffers that come from outside are someone else's choice.
             if (!(context.ContainingSymbol is IMethodSymbol)) return;
-            var buffer = ZeroedBuffer.Recognize(context.Operation, session.Types);
+            var buffer = ZeroedInteropBuffer(BufferRecognizer.Recognize(context.Operation, session.Types));
             if (buffer == null) return;
             long minExcess = MinExcess.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
             if (buffer.Bytes < minExcess) return;
@@ -68,7 +68,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             var verdict = Verdict(uses, session.Types);
             if (verdict == null) return;
             long used = verdict.Value.Used;
-            long excess = buffer.Bytes - used;
+            long excess = buffer.Bytes!.Value - used;
             if (excess < minExcess) return;
 
             var (before, after) = Costs(buffer, used, session);
@@ -78,7 +78,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
                 context.Operation.Syntax.GetLocation(),
                 properties,
                 SyntaxText.Short(context.Operation.Syntax),
-                CostFormat.BytesExact(buffer.Bytes),
+                CostFormat.BytesExact(buffer.Bytes!.Value),
                 SyntaxText.Short(verdict.Value.Call.Syntax),
                 CostFormat.BytesExact(verdict.Value.NativeLength),
                 CostFormat.BytesExact(excess),
@@ -128,17 +128,29 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             return parent is IVariableInitializerOperation initializer ? initializer.Parent : parent;
         }
 
+        /// <summary>
+        /// A zero-filled buffer of proven size that native code can be handed: a one-dimensional
+        /// array from <c>new T[n]</c> or <c>GC.AllocateArray</c>, or a calloc'd native block.
+        /// </summary>
+        internal static BufferAllocation? ZeroedInteropBuffer(BufferAllocation? buffer)
+        {
+            if (buffer == null || !buffer.Zeroed || buffer.Bytes == null) return null;
+            if (buffer.IsNative) return buffer;
+            bool array = buffer.Source == BufferSource.NewArray || buffer.Source == BufferSource.GcAllocateArray;
+            return array && buffer.Type is IArrayTypeSymbol type && type.Rank == 1 && buffer.ElementSize > 0 ? buffer : null;
+        }
+
         /// <summary>The model's per-call cost of the allocation at its full size and at the size used.</summary>
-        private static (double Before, double After) Costs(ZeroedBuffer buffer, long used, AnalysisSession session)
+        private static (double Before, double After) Costs(BufferAllocation buffer, long used, AnalysisSession session)
         {
             var profile = session.CostProfile;
-            if (!buffer.Native)
+            if (!buffer.IsNative)
             {
-                return (ManagedAllocationCosts.RepeatedArrayAllocation(buffer.Bytes, profile).Seconds,
+                return (ManagedAllocationCosts.RepeatedArrayAllocation(buffer.Bytes!.Value, profile).Seconds,
                         ManagedAllocationCosts.RepeatedArrayAllocation(Math.Max(used, 1), profile).Seconds);
             }
 
-            return (NativeAllocationCosts.RepeatedCallocFree(buffer.Bytes, TargetPlatform.Linux, profile).Seconds,
+            return (NativeAllocationCosts.RepeatedCallocFree(buffer.Bytes!.Value, TargetPlatform.Linux, profile).Seconds,
                     NativeAllocationCosts.RepeatedCallocFree(Math.Max(used, 1), TargetPlatform.Linux, profile).Seconds);
         }
     }

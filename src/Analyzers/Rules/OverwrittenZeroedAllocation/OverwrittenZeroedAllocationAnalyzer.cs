@@ -44,18 +44,21 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             // Without the API (before .NET 5) there is nothing to switch to.
             if (!session.Types.HasAllocateUninitializedArray) return;
             Threshold.ValidateEveryTree(context, session);
+            UnknownSizePolicy.ValidateEveryTree(context, session);
             context.RegisterOperationAction(operationContext => Analyze(operationContext, session), OperationKind.ArrayCreation);
         }
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
             var types = session.Types;
-            var memory = ZeroedMemoryRecognizer.Recognize(context.Operation, types);
-            if (memory == null || memory.Kind != ZeroedMemoryKind.ManagedArray || memory.ElementType == null) return;
+            var memory = BufferRecognizer.Recognize(context.Operation, types);
+            if (memory == null || memory.Source != BufferSource.NewArray || !memory.IsZeroedMemory || memory.ElementType == null) return;
             // References must be zeroed for the GC's sake; the runtime zeroes those arrays anyway.
             if (!memory.ElementType.IsUnmanagedType) return;
             if (memory.ElementCount != null && (memory.ElementSize == null || UninitializedArrayThreshold.StillZeroed(memory.ElementCount.Value, memory.ElementSize.Value))) return;
-            if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            var tree = context.Operation.Syntax.SyntaxTree;
+            if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, tree, context.ReportDiagnostic)) return;
+            if (memory.Bytes == null && !UnknownSizePolicy.Reports(UnknownSizePolicy.Read(session, tree, context.ReportDiagnostic), memory, session)) return;
 
             var view = BufferFlowView.Create(context.GetControlFlowGraph(), context.Operation, types);
             if (!view.IsTracked) return;
@@ -65,7 +68,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(memory, overwrite, session)));
         }
 
-        private static object[] MessageArguments(ZeroedMemory memory, IOperation overwrite, AnalysisSession session)
+        private static object[] MessageArguments(BufferAllocation memory, IOperation overwrite, AnalysisSession session)
         {
             long? bytes = memory.Bytes;
             string amount = bytes == null ? "the whole array" : CostFormat.BytesExact(bytes.Value);

@@ -86,14 +86,14 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session, TargetPlatforms targets, SimulationOptions options, ConcurrentDictionary<(long, TargetPlatform), CostEstimate> cache)
         {
-            var allocation = NativeAllocation.Recognize(context.Operation, session.Types);
-            if (allocation == null || !allocation.Zeroed || allocation.Bytes == null || targets.Platforms.Count == 0) return;
+            var allocation = BufferRecognizer.Recognize(context.Operation, session.Types);
+            if (allocation == null || !allocation.IsNative || !allocation.Zeroed || allocation.Bytes == null || targets.Platforms.Count == 0) return;
             long bytes = allocation.Bytes.Value;
             if (bytes < MinBytes.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
             if (loop == null || !IsFreedInLoop(allocation, loop, session.Types)) return;
-            if (!RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation)) return;
+            if (!RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken)) return;
 
             var perPlatform = targets.Platforms
                 .Select(p => (Platform: p, Estimate: cache.GetOrAdd((bytes, p), key => NativeAllocationCosts.RepeatedCallocFree(key.Item1, key.Item2, BuiltInProfiles.For(key.Item2), options))))
@@ -127,15 +127,15 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
         /// The block is held in a local and freed, through that local, inside the same loop: only then
         /// does the next iteration's allocation find the freed block in the allocator's cache.
         /// </summary>
-        private static bool IsFreedInLoop(NativeAllocation allocation, SyntaxNode loop, WellKnownTypes types)
+        private static bool IsFreedInLoop(BufferAllocation allocation, SyntaxNode loop, WellKnownTypes types)
         {
-            var local = BufferLocals.Receiver(allocation.Invocation);
+            var local = BufferLocals.Receiver(allocation.Operation);
             if (local == null) return false;
-            foreach (var reference in BufferLocals.References(allocation.Invocation, local))
+            foreach (var reference in BufferLocals.References(allocation.Operation, local))
             {
                 if (!loop.Span.Contains(reference.Syntax.Span)) continue;
                 var call = reference.ParentSkippingConversions(out _) is IArgumentOperation argument ? argument.Parent : null;
-                if (call != null && NativeAllocation.FreedPointer(call, types) == reference) return true;
+                if (call != null && NativeFrees.FreedPointer(call, types) == reference) return true;
             }
 
             return false;

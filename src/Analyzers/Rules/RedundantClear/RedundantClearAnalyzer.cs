@@ -52,13 +52,13 @@ namespace AllocAnalyzers.Rules.RedundantClear
             if (clear.Operation is IInvocationOperation && !(clear.Operation.Parent is IExpressionStatementOperation)) return;
 
             var types = session.Types;
-            var candidates = BufferOrigins.Candidates(clear.Buffer, types, op => ZeroedMemoryRecognizer.Recognize(op, types) != null);
+            var candidates = BufferOrigins.Candidates(clear.Buffer, types, op => BufferRecognizer.Recognize(op, types)?.IsZeroedMemory == true);
             if (candidates.Count == 0) return;
 
             var graph = context.GetControlFlowGraph();
             foreach (var candidate in candidates)
             {
-                var memory = ZeroedMemoryRecognizer.Recognize(candidate, types)!;
+                var memory = BufferRecognizer.Recognize(candidate, types)!;
                 var view = BufferFlowView.Create(graph, candidate, types);
                 if (view.Before(clear.FlowPoint).MayBeWritten) continue;
                 if (!ClearedRange.TryProve(clear, memory, view.HoldingLocals, out long? bytes)) continue;
@@ -70,23 +70,14 @@ namespace AllocAnalyzers.Rules.RedundantClear
             }
         }
 
-        private static object[] MessageArguments(ClearOperation clear, ZeroedMemory memory, long? bytes, AnalysisSession session)
+        private static object[] MessageArguments(ClearOperation clear, BufferAllocation memory, long? bytes, AnalysisSession session)
         {
             string what = bytes == null ? "memory" : CostFormat.BytesExact(bytes.Value);
             string source = "'" + SyntaxText.Short(memory.Operation.Syntax) + "'";
             string zeroedBy;
-            switch (memory.Kind)
-            {
-                case ZeroedMemoryKind.NativeZeroed:
-                    zeroedBy = source + " (calloc)";
-                    break;
-                case ZeroedMemoryKind.ZeroedStackalloc:
-                    zeroedBy = "the JIT (no [SkipLocalsInit] applies to " + source + ")";
-                    break;
-                default:
-                    zeroedBy = "the runtime (" + source + ")";
-                    break;
-            }
+            if (memory.IsNative) zeroedBy = source + " (calloc)";
+            else if (memory.Source == BufferSource.Stackalloc) zeroedBy = "the JIT (no [SkipLocalsInit] applies to " + source + ")";
+            else zeroedBy = "the runtime (" + source + ")";
 
             string cost = bytes == null
                 ? "a memset of the whole range"

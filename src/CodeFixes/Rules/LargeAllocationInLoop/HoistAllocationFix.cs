@@ -40,7 +40,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             var operation = target.Operation;
             if (operation == null) return null;
             var types = target.Types;
-            var allocation = ManagedAllocationRecognizer.Recognize(operation, types);
+            var allocation = BufferRecognizer.Recognize(operation, types);
             if (allocation == null) return null;
 
             var loop = LoopSyntax.OutermostLoop(declaration.Statement);
@@ -51,7 +51,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             if (hoisted == null) return null;
 
             // An array that every iteration overwrites in full before reading needs no reset at all.
-            if (allocation.Kind != AllocationKind.CapacityConstructor && OverwriteProof.EveryElementWrittenBeforeRead(operation, types))
+            if (allocation.Source != BufferSource.CapacityConstructor && OverwriteProof.EveryElementWrittenBeforeRead(operation, types))
             {
                 return new FixPlan(editor =>
                 {
@@ -69,10 +69,10 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             });
         }
 
-        private static StatementSyntax? ResetStatement(ManagedAllocation allocation, AllocationDeclaration declaration, SemanticModel model, CancellationToken cancellationToken)
+        private static StatementSyntax? ResetStatement(BufferAllocation allocation, AllocationDeclaration declaration, SemanticModel model, CancellationToken cancellationToken)
         {
             string name = declaration.Name;
-            if (allocation.Kind != AllocationKind.CapacityConstructor)
+            if (allocation.Source != BufferSource.CapacityConstructor)
             {
                 return GeneratedCode.Statement($"global::System.Array.Clear({name}, 0, {name}.Length);");
             }
@@ -99,7 +99,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
         /// The declaration to put before the loop. A size that names a local of the loop body
         /// (<c>const int size = ...</c> inside the loop) is restated as its proven value.
         /// </summary>
-        private static StatementSyntax? HoistedDeclaration(AllocationDeclaration declaration, ManagedAllocation allocation, StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
+        private static StatementSyntax? HoistedDeclaration(AllocationDeclaration declaration, BufferAllocation allocation, StatementSyntax loop, SemanticModel model, CancellationToken cancellationToken)
         {
             var statement = declaration.Statement;
             bool namesLoopLocal = declaration.Declarator.Initializer!.Value.DescendantNodes().OfType<IdentifierNameSyntax>()
@@ -108,8 +108,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
                 .Any(local => local.DeclaringSyntaxReferences.Any(r => loop.Span.Contains(r.Span)));
             if (namesLoopLocal)
             {
-                if (!(allocation.SizeOperation.Syntax is ExpressionSyntax size) || (allocation.Operation is IArrayCreationOperation array && array.DimensionSizes.Length > 1)) return null;
-                var literal = SyntaxFactory.ParseExpression(LiteralFolding.ToLiteral(allocation.ElementCount)).WithTriviaFrom(size);
+                if (!(allocation.CountOperation?.Syntax is ExpressionSyntax size) || allocation.ElementCount == null) return null;
+                var literal = SyntaxFactory.ParseExpression(LiteralFolding.ToLiteral(allocation.ElementCount.Value)).WithTriviaFrom(size);
                 statement = statement.ReplaceNode(size, literal);
             }
 

@@ -36,11 +36,11 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             var types = target.Types;
             if (types.ArrayPool == null) return null;
             var operation = target.Operation;
-            var allocation = operation == null ? null : ManagedAllocationRecognizer.Recognize(operation, types);
-            if (allocation == null || allocation.Kind == AllocationKind.CapacityConstructor || allocation.ElementType == null) return null;
+            var allocation = operation == null ? null : BufferRecognizer.Recognize(operation, types);
+            if (allocation == null || allocation.Source == BufferSource.CapacityConstructor || allocation.ElementType == null) return null;
             if (!(allocation.Type is IArrayTypeSymbol arrayType) || arrayType.Rank != 1) return null;
-            if (allocation.Kind == AllocationKind.GcAllocateArray && target.Node is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count > 1) return null;
-            if (!(allocation.SizeOperation.Syntax is ExpressionSyntax sizeSyntax)) return null;
+            if (allocation.Source == BufferSource.GcAllocateArray && target.Node is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count > 1) return null;
+            if (!(allocation.CountOperation?.Syntax is ExpressionSyntax sizeSyntax)) return null;
 
             var rest = declaration.Block.Statements.SkipWhile(s => s != declaration.Statement).Skip(1).ToList();
             if (rest.Any(s => s.DescendantNodesAndSelf().Any(n => n is LabeledStatementSyntax || n is LocalFunctionStatementSyntax || n is GotoStatementSyntax))) return null;

@@ -62,8 +62,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc
             var operation = model.GetOperation(allocation, cancellationToken);
             if (operation == null) return false;
             if (SkipLocalsInitScope.AppliesAt(operation)) return true; // already uninitialized
-            var memory = ZeroedMemoryRecognizer.Recognize(operation, types);
-            if (memory == null) return false;
+            var memory = BufferRecognizer.Recognize(operation, types);
+            if (memory == null || !memory.IsZeroedMemory) return false;
             var view = BufferFlowView.Create(graph, operation, types);
             return OverwriteBeforeRead.Find(operation, memory, view, types) != null;
         }

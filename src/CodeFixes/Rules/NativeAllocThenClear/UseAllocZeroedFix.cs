@@ -34,13 +34,13 @@ namespace AllocAnalyzers.CodeFixes.Rules.NativeAllocThenClear
             var model = target.SemanticModel;
             var types = target.Types;
             if (types.NativeMemory == null || !(target.Node is InvocationExpressionSyntax call)) return null;
-            var allocation = model.GetOperation(call, cancellationToken) is IOperation operation ? NativeAllocation.Recognize(operation, types) : null;
-            if (allocation == null) return null;
+            var allocation = model.GetOperation(call, cancellationToken) is IOperation operation ? BufferRecognizer.Recognize(operation, types) : null;
+            if (allocation == null || (allocation.Source != BufferSource.NativeAlloc && allocation.Source != BufferSource.AllocHGlobal)) return null;
             var clear = ClearStatement(target);
             if (clear == null) return null;
 
             string arguments = string.Join(", ", call.ArgumentList.Arguments.Select(a => a.WithoutTrivia().ToString()));
-            if (allocation.Kind == NativeAllocationKind.Alloc)
+            if (allocation.Source == BufferSource.NativeAlloc)
             {
                 var zeroed = GeneratedCode.Expression($"{NativeMemory}.AllocZeroed({arguments})");
                 return new FixPlan(editor =>
@@ -50,11 +50,12 @@ namespace AllocAnalyzers.CodeFixes.Rules.NativeAllocThenClear
                 });
             }
 
-            if (allocation.Kind != NativeAllocationKind.AllocHGlobal || !UnsafeContext.Contains(call)) return null;
+            if (allocation.Source != BufferSource.AllocHGlobal || !UnsafeContext.Contains(call)) return null;
             var frees = OwnedFrees(allocation, types);
             if (frees == null) return null;
 
-            var size = allocation.Invocation.Arguments[0].Value;
+            var size = allocation.CountOperation;
+            if (size == null) return null;
             long? constant = ConstantValues.TryGetInt64(size);
             string sizeText = constant != null && constant >= 0 && size.ConstantValue.HasValue ? call.ArgumentList.Arguments[0].Expression.WithoutTrivia().ToString() : "(nuint)" + Parenthesized(call.ArgumentList.Arguments[0].Expression);
             var replacement = GeneratedCode.Expression($"(global::System.IntPtr){NativeMemory}.AllocZeroed({sizeText})");
@@ -84,11 +85,11 @@ namespace AllocAnalyzers.CodeFixes.Rules.NativeAllocThenClear
         }
 
         /// <summary>The FreeHGlobal calls of a block only this method uses, or null when it may be used, freed or reallocated elsewhere.</summary>
-        private static List<IOperation>? OwnedFrees(NativeAllocation allocation, WellKnownTypes types)
+        private static List<IOperation>? OwnedFrees(BufferAllocation allocation, WellKnownTypes types)
         {
-            var uses = BufferUses.OfValue(allocation.Invocation, types, out var local);
+            var uses = BufferUses.OfValue(allocation.Operation, types, out var local);
             if (uses == null || local == null) return null;
-            if (BufferLocals.IsWrittenElsewhere(BufferLocals.References(allocation.Invocation, local), allocation.Invocation.ParentSkippingConversions(out _))) return null;
+            if (BufferLocals.IsWrittenElsewhere(BufferLocals.References(allocation.Operation, local), allocation.Operation.ParentSkippingConversions(out _))) return null;
             var frees = new List<IOperation>();
             foreach (var use in uses)
             {

@@ -32,7 +32,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
             var model = target.SemanticModel;
             var types = target.Types;
             var operation = target.Operation;
-            var buffer = operation == null ? null : ZeroedBuffer.Recognize(operation, types);
+            var buffer = operation == null ? null : OversizedInteropBufferAnalyzer.ZeroedInteropBuffer(BufferRecognizer.Recognize(operation, types));
             if (buffer == null) return null;
             var uses = BufferUses.OfValue(operation!, types, out _);
             if (uses == null) return null;
@@ -48,8 +48,9 @@ namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
             }
 
             if (used <= 0 || used >= buffer.Bytes) return null;
-            long count = (used + buffer.ElementSize - 1) / buffer.ElementSize;
-            if (buffer.SizeOperation?.Syntax is ExpressionSyntax sizeSyntax && target.Node.Span.Contains(sizeSyntax.Span))
+            long elementSize = buffer.ElementSize ?? 1;
+            long count = (used + elementSize - 1) / elementSize;
+            if (buffer.CountOperation?.Syntax is ExpressionSyntax sizeSyntax && target.Node.Span.Contains(sizeSyntax.Span))
             {
                 var replacement = SizeExpression(count, buffer, uses, sizeSyntax, model);
                 return new FixPlan(editor => editor.ReplaceNode(sizeSyntax, replacement.WithTriviaFrom(sizeSyntax)));
@@ -69,7 +70,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.OversizedInteropBuffer
         }
 
         /// <summary>The native call's own length expression when it is a constant of exactly this value visible here; else the number.</summary>
-        private static ExpressionSyntax SizeExpression(long count, ZeroedBuffer buffer, System.Collections.Generic.List<BufferUse> uses, ExpressionSyntax site, SemanticModel model)
+        private static ExpressionSyntax SizeExpression(long count, BufferAllocation buffer, System.Collections.Generic.List<BufferUse> uses, ExpressionSyntax site, SemanticModel model)
         {
             foreach (var use in uses.Where(u => u.Kind == BufferUseKind.NativeCall && u.Argument != null))
             {

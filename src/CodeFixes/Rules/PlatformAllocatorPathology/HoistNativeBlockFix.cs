@@ -35,8 +35,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology
             var model = target.SemanticModel;
             var types = target.Types;
             var operation = target.Operation;
-            var allocation = operation == null ? null : NativeAllocation.Recognize(operation, types);
-            if (allocation?.Bytes == null || !allocation.Zeroed) return null;
+            var allocation = operation == null ? null : BufferRecognizer.Recognize(operation, types);
+            if (allocation?.Bytes == null || !allocation.IsNative || !allocation.Zeroed) return null;
             long bytes = allocation.Bytes.Value;
 
             var declaration = NativeBlockDeclaration.Find(target.Node, model, cancellationToken);
@@ -119,12 +119,12 @@ namespace AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology
         }
 
         /// <summary>The declaration to put before the loop; sizes that name loop locals are restated as their proven values.</summary>
-        private static StatementSyntax? Hoisted(NativeBlockDeclaration declaration, NativeAllocation allocation, SemanticModel model, CancellationToken cancellationToken)
+        private static StatementSyntax? Hoisted(NativeBlockDeclaration declaration, BufferAllocation allocation, SemanticModel model, CancellationToken cancellationToken)
         {
             var statement = declaration.Statement;
             if (declaration.NamesLoopLocal(model, cancellationToken))
             {
-                var arguments = allocation.Invocation.Arguments;
+                var arguments = ((Microsoft.CodeAnalysis.Operations.IInvocationOperation)allocation.Operation).Arguments;
                 var replacements = new Dictionary<SyntaxNode, SyntaxNode>();
                 foreach (var argument in arguments)
                 {

@@ -10,6 +10,10 @@ namespace AllocAnalyzers.Tests.Rules.ALLOC004;
 
 public class OverwrittenZeroedAllocationTests
 {
+    /// <summary>Most inputs size arrays by a parameter: sizes the default policy leaves alone (see the policy tests).</summary>
+    private const string UnknownSizesAll = "dotnet_code_quality.ALLOC004.unknown_sizes = all\n";
+    private static readonly TestOptions AllSizes = new() { EditorConfig = "root = true\n[*.cs]\n" + UnknownSizesAll };
+
     private static string InMethod(string body) => $$"""
         using System;
         using System.IO;
@@ -48,13 +52,12 @@ public class OverwrittenZeroedAllocationTests
     [InlineData("var b = {|ALLOC004:new byte[n]|}; for (int i = 0; i < n; i++) { b[i] = src[i % 4]; } return b;")]
     [InlineData("var b = {|ALLOC004:new byte[n]|}; b.AsSpan().Fill(7); return b;")]
     [InlineData("var b = {|ALLOC004:new int[512]|}; Array.Fill(b, 3); Use(null); return null;")]
-    [InlineData("var b = {|ALLOC004:new Pixel[n]|}; for (int i = 0; i < b.Length; i++) b[i] = default; return null;")]
     [InlineData("var b = {|ALLOC004:new byte[n]|}; int len = b.Length; if (flag) n++; stream.ReadExactly(b); return b;")]
     [InlineData("if (flag) { var b = {|ALLOC004:new byte[n]|}; stream.ReadExactly(b); return b; } return null;")]
     [InlineData("var b = {|ALLOC004:new byte[n]|}; Random.Shared.NextBytes(b); return b;")]
     [InlineData("var b = {|ALLOC004:new byte[n]|}; new Random(1).NextBytes(b.AsSpan()); return b;")]
     [InlineData("var b = {|ALLOC004:new byte[n]|}; System.Security.Cryptography.RandomNumberGenerator.Fill(b); return b;")]
-    public Task Flags_allocation_overwritten_before_any_read(string body) => Verify.VerifyAsync(InMethod(body));
+    public Task Flags_allocation_overwritten_before_any_read(string body) => Verify.VerifyAsync(InMethod(body), AllSizes);
 
     [Theory]
     [InlineData("var b = new byte[2047]; stream.ReadExactly(b); return b;")]
@@ -114,7 +117,7 @@ public class OverwrittenZeroedAllocationTests
     [Fact]
     public Task Threshold_is_configurable() => Verify.VerifyAsync(
         InMethod("var a = {|ALLOC004:new byte[8192]|}; stream.ReadExactly(a); var b = new byte[4096]; stream.ReadExactly(b); var c = {|ALLOC004:new byte[n]|}; stream.ReadExactly(c); return c;"),
-        new TestOptions { EditorConfig = "root = true\n[*.cs]\ndotnet_code_quality.ALLOC004.threshold_bytes = 8KiB\n" });
+        new TestOptions { EditorConfig = "root = true\n[*.cs]\ndotnet_code_quality.ALLOC004.threshold_bytes = 8KiB\n" + UnknownSizesAll });
 
     [Fact]
     public Task Generated_code_is_ignored() => Verify.VerifyAsync("""
@@ -162,7 +165,7 @@ public class OverwrittenZeroedAllocationTests
                 return b;
             }
         }
-        """, UseUninitializedArrayFix.Key);
+        """, UseUninitializedArrayFix.Key, AllSizes);
 
     [Fact]
     public Task No_fix_for_a_long_length() => Fix.VerifyNoFixAsync("""
@@ -176,7 +179,7 @@ public class OverwrittenZeroedAllocationTests
                 return b;
             }
         }
-        """, UseUninitializedArrayFix.Key);
+        """, UseUninitializedArrayFix.Key, AllSizes);
 
     [Fact]
     public Task Fix_all_in_document() => Fix.VerifyFixAllAsync("""
@@ -211,7 +214,7 @@ public class OverwrittenZeroedAllocationTests
 
             static void Use(byte[] a, int[] b) { }
         }
-        """, UseUninitializedArrayFix.Key, FixAllScope.Document);
+        """, UseUninitializedArrayFix.Key, FixAllScope.Document, AllSizes);
 
     [Fact]
     public Task Fix_all_in_solution() => Fix.VerifyFixAllAsync("""
@@ -229,8 +232,40 @@ public class OverwrittenZeroedAllocationTests
         }
         """, UseUninitializedArrayFix.Key, FixAllScope.Solution, new TestOptions
         {
+            EditorConfig = AllSizes.EditorConfig,
             AdditionalDocuments = new[] { ("Test1.cs", "using System;\npublic class D\n{\n    public long[] M(ReadOnlySpan<long> src) { var b = {|ALLOC004:new long[src.Length]|}; src.CopyTo(b); return b; }\n}\n") },
         }, new[] { ("Test1.cs", "using System;\npublic class D\n{\n    public long[] M(ReadOnlySpan<long> src) { var b = GC.AllocateUninitializedArray<long>(src.Length); src.CopyTo(b); return b; }\n}\n") });
+
+    [Theory]
+    [InlineData("var b = {|ALLOC004:new byte[src.Length]|}; src.CopyTo(b); return b;")]
+    [InlineData("var b = {|ALLOC004:new byte[(int)stream.Length]|}; stream.ReadExactly(b); return b;")]
+    [InlineData("int size = src.Length * 2; var b = {|ALLOC004:new byte[size]|}; for (int i = 0; i < b.Length; i++) b[i] = 7; return b;")]
+    [InlineData("var b = new byte[n]; stream.ReadExactly(b); return b;")]
+    [InlineData("var b = new byte[n + 4]; for (int i = 0; i < b.Length; i++) b[i] = 7; return b;")]
+    public Task By_default_unknown_sizes_are_reported_when_they_come_from_data(string body) => Verify.VerifyAsync(InMethod(body));
+
+    [Theory]
+    [InlineData("none", "var b = new byte[src.Length]; src.CopyTo(b); return b;")]
+    [InlineData("none", "var b = {|ALLOC004:new byte[65536]|}; stream.ReadExactly(b); return b;")]
+    [InlineData("all", "var b = {|ALLOC004:new byte[n]|}; stream.ReadExactly(b); return b;")]
+    [InlineData("DATA", "var b = new byte[n]; stream.ReadExactly(b); return b;")]
+    public Task Unknown_size_policy_is_configurable(string policy, string body) =>
+        Verify.VerifyAsync(InMethod(body), new TestOptions { EditorConfig = "root = true\n[*.cs]\ndotnet_code_quality.ALLOC004.unknown_sizes = " + policy + "\n" });
+
+    [Fact]
+    public Task An_unknown_policy_is_ALLOC900_and_the_default_applies() =>
+        Verify.VerifyAsync(InMethod("var b = new byte[n]; stream.ReadExactly(b); var c = {|ALLOC004:new byte[src.Length]|}; src.CopyTo(c); return c;"), new TestOptions
+        {
+            EditorConfig = "root = true\n[*.cs]\ndotnet_code_quality.ALLOC004.unknown_sizes = some\n",
+            ExpectedProjectDiagnostics = new[] { "ALLOC900" },
+        });
+
+    [Theory]
+    [InlineData("var d = new double[n]; Array.Fill(d, 0.0); return src;")]
+    [InlineData("var d = new long[n]; for (int i = 0; i < d.Length; i++) d[i] = 0; return src;")]
+    [InlineData("var d = new int[n]; d.AsSpan().Fill(0); return src;")]
+    [InlineData("var b = new Pixel[n]; for (int i = 0; i < b.Length; i++) b[i] = default; return null;")]
+    public Task A_fill_with_zeros_is_left_to_ALLOC002(string body) => Verify.VerifyAsync(InMethod(body), AllSizes);
 
     private static MetadataReference? NetStandardReference()
     {

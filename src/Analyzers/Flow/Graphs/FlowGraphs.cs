@@ -6,10 +6,18 @@ namespace AllocAnalyzers.Flow
 {
     /// <summary>
     /// Builds the control-flow graph of an operation tree's root where no analysis context supplies one
-    /// (code fixes). Analyzers use <c>OperationAnalysisContext.GetControlFlowGraph()</c>, which caches.
+    /// (code fixes). Operation actions use <c>OperationAnalysisContext.GetControlFlowGraph()</c>, which caches.
     /// </summary>
     internal static class FlowGraphs
     {
+        // Syntax-node actions (stackalloc has no operation kind of its own) have no graph from their
+        // context: build one per tree root and keep it as long as the tree lives.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, ControlFlowGraph?[]> Cache =
+            new System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, ControlFlowGraph?[]>();
+
+        /// <summary>The graph of <paramref name="root"/>, built once.</summary>
+        public static ControlFlowGraph? For(IOperation root) => Cache.GetValue(root, r => new[] { Create(r) })[0];
+
         public static ControlFlowGraph? Create(IOperation root)
         {
             switch (root)

@@ -1,27 +1,47 @@
 using AllocAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace AllocAnalyzers.Flow
+namespace AllocAnalyzers.Operations
 {
     /// <summary>
-    /// Decides what one reference to a buffer-holding local does to the buffer's contents, by
-    /// climbing through the views it feeds (<c>AsSpan()</c>, <c>Slice</c>, <c>new Span&lt;T&gt;(p, n)</c>,
-    /// the implicit array-to-span conversion) to the operation that finally uses it. Only shapes
-    /// listed here are trusted; everything else is <see cref="BufferAccess.Unknown"/>, which is
-    /// what keeps the rules quiet: a call that receives the buffer may write it.
+    /// The one classifier of what a use does to a buffer. From a reference to the buffer it decides, in
+    /// one place for every rule:
+    /// <list type="bullet">
+    /// <item>its reach — the operation that first receives the buffer and how many bytes from its start
+    /// that operation can touch: an element, a view of a proven range, a native call with a proven
+    /// length, a free, a managed callee that borrows it, a length query, or anything else
+    /// (<see cref="BufferUseKind"/>, <see cref="BufferUse.Extent"/>);</item>
+    /// <item>its access — climbing through the views it feeds (<c>AsSpan()</c>, <c>Slice</c>,
+    /// <c>new Span&lt;T&gt;(p, n)</c>, the implicit array-to-span conversion) to the operation that
+    /// finally uses it: read, write, nothing, or unknown (<see cref="BufferAccess"/>).</item>
+    /// </list>
+    /// Only shapes listed here are trusted; everything else is <see cref="BufferUseKind.Other"/> and
+    /// <see cref="BufferAccess.Unknown"/>, which is what keeps the rules quiet: a call that receives the
+    /// buffer may write it. Lengths given to native calls count in bytes (the C convention) — for
+    /// arrays of wider elements that understates the extent only when the native API counts
+    /// elements, and the rules use the extent as an upper bound of what is touched only for
+    /// byte-sized elements.
     /// </summary>
-    internal static class BufferTouchClassifier
+    internal static partial class BufferUseClassifier
     {
         /// <summary>
-        /// Classifies <paramref name="reference"/>. When the use binds a view of the buffer to another
-        /// local at statement level (<c>var s = b.AsSpan();</c>), <paramref name="alias"/> is that local and
-        /// the access is <see cref="BufferAccess.None"/>: the caller tracks the alias's own uses.
+        /// Classifies <paramref name="reference"/> (a reference to a holding local, or the allocation itself
+        /// passed on directly). When the use binds a view of the buffer to another local at statement
+        /// level (<c>var s = b.AsSpan();</c>), <paramref name="alias"/> is that local and the access is
+        /// <see cref="BufferAccess.None"/>: the caller tracks the alias's own uses.
         /// </summary>
-        public static BufferAccess Classify(ILocalReferenceOperation reference, WellKnownTypes types, out IOperation use, out ILocalReferenceOperation? alias)
+        public static BufferUse Classify(IOperation reference, ITypeSymbol? declaredType, WellKnownTypes types, out ILocalReferenceOperation? alias)
+        {
+            var access = Access(reference, types, out var finalUse, out alias);
+            var reach = ReachOf(reference, declaredType, types);
+            return new BufferUse(reference, reach.Kind, reach.Operation, reach.Extent, reach.Argument, access, finalUse);
+        }
+
+        /// <summary>The access facet: climbs through views to the operation that finally uses the contents.</summary>
+        private static BufferAccess Access(IOperation reference, WellKnownTypes types, out IOperation use, out ILocalReferenceOperation? alias)
         {
             alias = null;
             IOperation node = reference;
@@ -31,7 +51,7 @@ namespace AllocAnalyzers.Flow
                 IOperation? parent = node.Parent;
                 switch (parent)
                 {
-                    case IConversionOperation conversion when IsTransparent(conversion, types):
+                    case IConversionOperation conversion when BufferViews.IsTransparent(conversion, types):
                         node = conversion;
                         continue;
                     case IParenthesizedOperation _:
@@ -64,7 +84,7 @@ namespace AllocAnalyzers.Flow
                         use = element;
                         return Element(element);
                     case IInvocationOperation invocation when invocation.Instance == node:
-                        if (IsViewMethod(invocation.TargetMethod))
+                        if (BufferViews.IsViewMethod(invocation.TargetMethod))
                         {
                             node = invocation;
                             continue;
@@ -72,9 +92,13 @@ namespace AllocAnalyzers.Flow
 
                         use = invocation;
                         return InstanceMethod(invocation.TargetMethod, types);
-                    case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None && IsViewConstruction(argument, types):
+                    case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None && BufferViews.IsViewConstruction(argument, types):
                         node = argument.Parent!;
                         continue;
+                    case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None && BufferViews.IsReadOnlyView(argument.Parameter.Type, types):
+                        // A ReadOnlySpan/ReadOnlyMemory parameter: the callee reads the contents and cannot write them.
+                        use = argument.Parent ?? argument;
+                        return BufferAccess.Read;
                     case IBinaryOperation binary when !IsPointer(binary.LeftOperand) && !IsPointer(binary.RightOperand) && (binary.OperatorMethod == null || IsSpanType(binary.OperatorMethod.ContainingType, types)):
                         use = binary;
                         return BufferAccess.None; // b == null, ReferenceEquals-like comparisons
@@ -87,7 +111,7 @@ namespace AllocAnalyzers.Flow
                     case null:
                         return BufferAccess.Unknown;
                     default:
-                        if (parent.Kind == OperationKind.None && IsPointerElement(parent.Syntax, node.Syntax))
+                        if (parent.Kind == OperationKind.None && BufferViews.IsPointerElement(parent.Syntax, node.Syntax))
                         {
                             use = parent;
                             return Element(parent);
@@ -117,6 +141,10 @@ namespace AllocAnalyzers.Flow
                     case IParenthesizedOperation _:
                         node = parent;
                         continue;
+                    case ICompoundAssignmentOperation compound when compound.Target == node:
+                    case IIncrementOrDecrementOperation _:
+                        // b[i] |= x, b[i]++: the old value is read (a fresh buffer's zeros are used), then written.
+                        return BufferAccess.Read | BufferAccess.Write;
                     case ISimpleAssignmentOperation assignment when assignment.Value == node && !assignment.IsRef:
                     case IArgumentOperation argument when argument.Parameter != null && argument.Parameter.RefKind == RefKind.None:
                     case IBinaryOperation _:
@@ -139,17 +167,6 @@ namespace AllocAnalyzers.Flow
         private static bool IsSpanType(ITypeSymbol? type, WellKnownTypes types) =>
             WellKnownTypes.Is(type, types.Span) || WellKnownTypes.Is(type, types.ReadOnlySpan);
 
-        internal static bool IsTransparent(IConversionOperation conversion, WellKnownTypes types)
-        {
-            if (!conversion.Conversion.IsUserDefined) return true;
-            // T[] -> Span<T>/ReadOnlySpan<T>/Memory<T>: a view of the same memory.
-            var owner = conversion.OperatorMethod?.ContainingType;
-            // IntPtr <-> void* (user-defined before C# 11's numeric IntPtr): the same address.
-            if (owner != null && (owner.SpecialType == SpecialType.System_IntPtr || owner.SpecialType == SpecialType.System_UIntPtr)) return true;
-            return WellKnownTypes.Is(owner, types.Span) || WellKnownTypes.Is(owner, types.ReadOnlySpan)
-                || WellKnownTypes.Is(owner, types.Memory) || WellKnownTypes.Is(owner, types.ReadOnlyMemory);
-        }
-
         private static bool IsStatementLevel(IOperation operation) =>
             operation.Parent == null || operation.Parent is IExpressionStatementOperation;
 
@@ -161,36 +178,6 @@ namespace AllocAnalyzers.Flow
 
         private static bool IsPointer(IOperation operation) =>
             operation.Type?.TypeKind == TypeKind.Pointer || operation.Type?.TypeKind == TypeKind.FunctionPointer;
-
-        /// <summary><c>p[i]</c> or <c>*p</c> with the pointer as the operand (the graph has no dedicated operation for them).</summary>
-        private static bool IsPointerElement(SyntaxNode syntax, SyntaxNode operand) =>
-            (syntax is ElementAccessExpressionSyntax access && access.Expression == operand) ||
-            (syntax is PrefixUnaryExpressionSyntax unary && unary.IsKind(SyntaxKind.PointerIndirectionExpression) && unary.Operand == operand);
-
-        /// <summary>Instance methods that return a view of the same memory.</summary>
-        internal static bool IsViewMethod(IMethodSymbol method) =>
-            (method.Name == "Slice" || method.Name == "AsSpan" || method.Name == "AsMemory") && !method.ReturnsByRef;
-
-        /// <summary><c>b.AsSpan(...)</c> (the extension's receiver), <c>new Span&lt;T&gt;(b...)</c>, <c>new Span&lt;T&gt;(p, n)</c>: views of the buffer.</summary>
-        internal static bool IsViewConstruction(IArgumentOperation argument, WellKnownTypes types)
-        {
-            switch (argument.Parent)
-            {
-                case IInvocationOperation invocation:
-                    var method = invocation.TargetMethod;
-                    return method.IsExtensionMethod && argument.Parameter?.Ordinal == 0
-                        && (method.Name == "AsSpan" || method.Name == "AsMemory")
-                        && method.ContainingType.ToDisplayString() == "System.MemoryExtensions";
-                case IObjectCreationOperation creation:
-                    var type = creation.Type;
-                    return creation.Arguments.Length > 0 && creation.Arguments[0] == argument
-                        && (WellKnownTypes.Is(type, types.Span) || WellKnownTypes.Is(type, types.ReadOnlySpan)
-                            || WellKnownTypes.Is(type, types.Memory) || WellKnownTypes.Is(type, types.ReadOnlyMemory)
-                            || WellKnownTypes.Is(type, types.ArraySegment));
-                default:
-                    return false;
-            }
-        }
 
         /// <summary>A method called on the buffer or a view of it.</summary>
         private static BufferAccess InstanceMethod(IMethodSymbol method, WellKnownTypes types)

@@ -1,6 +1,6 @@
 using System;
 
-namespace AllocAnalyzers.Flow
+namespace AllocAnalyzers.Operations
 {
     /// <summary>
     /// What one use of a tracked buffer may do to its contents. <see cref="Unknown"/> includes both
