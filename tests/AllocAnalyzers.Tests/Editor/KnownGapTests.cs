@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
 using AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop;
 using AllocAnalyzers.Rules.LargeAllocationInLoop;
-using AllocAnalyzers.Tests.Robustness;
 using AllocAnalyzers.Tests.Verification;
-using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -11,30 +9,11 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AllocAnalyzers.Tests.Editor;
 
 /// <summary>
-/// Each entry of <see cref="KnownGaps"/> is still needed: when the analyzer or fix is repaired,
-/// the test names the entry to delete, so that the tolerance never outlives the defect.
+/// Each entry of <see cref="KnownGaps"/> is still needed: when the fix is repaired, the test names
+/// the entry to delete, so that the tolerance never outlives the defect.
 /// </summary>
 public class KnownGapTests
 {
-    public static IEnumerable<object[]> PerDocumentGaps() => KnownGaps.PerDocumentMissing.Select(id => new object[] { id });
-
-    [Theory]
-    [MemberData(nameof(PerDocumentGaps))]
-    public async Task A_rule_listed_as_missing_per_document_is_still_missing_on_the_samples(string id)
-    {
-        var missing = new List<string>();
-        foreach (var sample in SampleProjects.Names)
-        {
-            var project = SampleProjects.Project(sample);
-            var compilation = (await project.GetCompilationAsync())!;
-            var whole = await AnalyzerRunner.WholeCompilationAsync(compilation, project.AnalyzerOptions, AllAnalyzers.Create());
-            var perDocument = await AnalyzerRunner.PerDocumentAsync(compilation, project.AnalyzerOptions, AllAnalyzers.Create());
-            missing.AddRange(PerDocumentParity.MissingPerDocument(whole, perDocument).Select(k => k.Id));
-        }
-
-        Assert.True(missing.Contains(id), $"{id} now comes out of per-document analysis on the samples: remove it from KnownGaps.PerDocumentMissing.");
-    }
-
     /// <summary>An LF input for each fix key listed in <see cref="KnownGaps.CrlfInLfDocuments"/>, with the fix that offers it.</summary>
     private static readonly Dictionary<string, (DiagnosticAnalyzer Analyzer, CodeFixProvider Fix, string Source)> CrlfCases = new()
     {
@@ -42,22 +21,22 @@ public class KnownGapTests
             "class C\n{\n    void M(bool go)\n    {\n        while (go)\n        {\n            var b = new byte[1 << 20];\n            b[0] = 1;\n            go = b[1] == 0;\n        }\n    }\n}\n"),
     };
 
-    public static IEnumerable<object[]> CrlfGaps() => KnownGaps.CrlfInLfDocuments.Select(key => new object[] { key });
-
-    [Theory]
-    [MemberData(nameof(CrlfGaps))]
-    public async Task A_fix_listed_as_inserting_CRLF_still_does(string key)
+    [Fact]
+    public async Task Every_fix_listed_as_inserting_CRLF_still_does()
     {
-        Assert.True(CrlfCases.TryGetValue(key, out var gap), $"KnownGaps.CrlfInLfDocuments lists {key}: add an input for it here.");
-        var project = TestWorkspace.CreateProject(new[] { (TestWorkspace.FirstDocumentName, gap.Source) }, TestOptions.Default);
-        var diagnostic = (await AnalyzerRunner.RunAsync(project, ImmutableArray.Create(gap.Analyzer))).First(d => gap.Fix.FixableDiagnosticIds.Contains(d.Id));
-        var document = project.GetDocument(diagnostic.Location.SourceTree)!;
-        var actions = new List<CodeAction>();
-        await gap.Fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
-        var action = actions.Single(a => a.EquivalenceKey == key);
-        var changed = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
-        string text = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
+        foreach (var key in KnownGaps.CrlfInLfDocuments)
+        {
+            Assert.True(CrlfCases.TryGetValue(key, out var gap), $"KnownGaps.CrlfInLfDocuments lists {key}: add an input for it here.");
+            var project = TestWorkspace.CreateProject(new[] { (TestWorkspace.FirstDocumentName, gap.Source) }, TestOptions.Default);
+            var diagnostic = (await AnalyzerRunner.RunAsync(project, ImmutableArray.Create(gap.Analyzer))).First(d => gap.Fix.FixableDiagnosticIds.Contains(d.Id));
+            var document = project.GetDocument(diagnostic.Location.SourceTree)!;
+            var actions = new List<CodeAction>();
+            await gap.Fix.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+            var action = actions.Single(a => a.EquivalenceKey == key);
+            var changed = (await action.GetOperationsAsync(CancellationToken.None)).OfType<ApplyChangesOperation>().Single().ChangedSolution;
+            string text = (await changed.GetDocument(document.Id)!.GetTextAsync()).ToString();
 
-        Assert.True(text.Contains("\r\n"), $"{key} keeps the document's LF now: remove it from KnownGaps.CrlfInLfDocuments.");
+            Assert.True(text.Contains("\r\n"), $"{key} keeps the document's LF now: remove it from KnownGaps.CrlfInLfDocuments.");
+        }
     }
 }

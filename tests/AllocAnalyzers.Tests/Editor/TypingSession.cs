@@ -129,7 +129,7 @@ public enum TypingGranularity
 /// <summary>A diagnostic of the final text that toggled while a different statement was being typed.</summary>
 public sealed record Flicker(string Document, string Id, string Flagged, string WhileTyping, IReadOnlyList<string> Toggles)
 {
-    /// <summary>The stable name of the flicker, as listed in <see cref="KnownGaps.TypingFlickers"/>.</summary>
+    /// <summary>The flicker's name: the document, the diagnostic and the statement being typed.</summary>
     public string Key => $"{Document}: {Id} on '{Flagged}' while typing '{WhileTyping}'";
 
     public override string ToString() => Key + "\n    " + string.Join("\n    ", Toggles);

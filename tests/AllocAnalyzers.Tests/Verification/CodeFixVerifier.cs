@@ -69,15 +69,7 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
         CodeFixProvider fix = new TCodeFix();
         if (KnownGaps.CrlfInLfDocuments.Contains(equivalenceKey)) fix = new LineEndingTolerantFix(fix);
         sources = MarkedSources.Parse(markup, options, analyzer.SupportedDiagnostics[0].Id);
-        var test = new AllocTest(sources, options, ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), fix) { CodeActionEquivalenceKey = equivalenceKey };
-        if (fix.FixableDiagnosticIds.Any(KnownGaps.PerDocumentMissing.Contains))
-        {
-            // The same known gap seen from the fix side: the library refuses to fix a diagnostic that
-            // is not local to its document (see KnownGaps.PerDocumentMissing).
-            test.CodeFixTestBehaviors |= CodeFixTestBehaviors.SkipLocalDiagnosticCheck;
-        }
-
-        return test;
+        return new AllocTest(sources, options, ImmutableArray.Create<DiagnosticAnalyzer>(analyzer), fix) { CodeActionEquivalenceKey = equivalenceKey };
     }
 
     /// <summary>A fixed state: every document, with its expected text where given, else unchanged.</summary>

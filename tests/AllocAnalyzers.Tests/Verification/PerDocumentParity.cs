@@ -15,7 +15,7 @@ public static class PerDocumentParity
     {
         var expected = whole.Where(d => d.Location.IsInSource).Select(Key).ToList();
         var actual = perDocument.Select(Key).ToList();
-        var missing = Subtract(expected, actual).Where(k => !KnownGaps.PerDocumentMissing.Contains(k.Id)).ToList();
+        var missing = Subtract(expected, actual);
         var extra = Subtract(actual, expected);
         if (missing.Count == 0 && extra.Count == 0) return;
 
@@ -24,10 +24,6 @@ public static class PerDocumentParity
         foreach (var k in extra) report.AppendLine($"  only in the open document: {Describe(k, compilation)}");
         throw new Xunit.Sdk.XunitException(report.ToString());
     }
-
-    /// <summary>Diagnostics a build reports that per-document analysis does not, known gaps included.</summary>
-    public static IReadOnlyList<(string Id, string Path, Microsoft.CodeAnalysis.Text.TextSpan Span, string Message)> MissingPerDocument(ImmutableArray<Diagnostic> whole, ImmutableArray<Diagnostic> perDocument) =>
-        Subtract(whole.Where(d => d.Location.IsInSource).Select(Key).ToList(), perDocument.Select(Key).ToList());
 
     private static (string Id, string Path, Microsoft.CodeAnalysis.Text.TextSpan Span, string Message) Key(Diagnostic d) =>
         (d.Id, d.Location.SourceTree?.FilePath ?? string.Empty, d.Location.SourceSpan, d.GetMessage());
