@@ -38,9 +38,6 @@ namespace AllocAnalyzers.Infrastructure
         /// <summary>Measured costs by source line, for profile-guided messages.</summary>
         public MeasuredSites Measured { get; }
 
-        /// <summary>The sentence a message ends with when a profile measured <paramref name="node"/>'s line, else empty.</summary>
-        public string MeasuredSuffix(SyntaxNode node) => Measured.At(node)?.Describe() ?? string.Empty;
-
         private static ImmutableArray<CompilationSettingError> CollectSettingErrors(CostProfileSetting profile, MeasuredSites measured)
         {
             var errors = ImmutableArray.CreateBuilder<CompilationSettingError>();

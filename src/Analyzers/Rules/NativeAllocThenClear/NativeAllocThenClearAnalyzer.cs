@@ -26,8 +26,8 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.NativeAllocThenClear,
             title: "Native allocation followed by clearing it in full: use NativeMemory.AllocZeroed",
-            messageFormat: "'{0}' is cleared in full by '{1}' before any other use: NativeMemory.AllocZeroed does both, and skips the clear where the allocator hands out fresh zero pages; {2}",
-            description: "The block is allocated uninitialized and then zeroed completely before anything reads or writes it. NativeMemory.AllocZeroed (calloc) returns zeroed memory in one call; for blocks the allocator maps fresh from the OS (glibc: 128 KiB and more on first use; Windows heap: about 1 MiB and more) nothing is written at all, the pages are demand-zero. For Marshal.AllocHGlobal the matching FreeHGlobal must become NativeMemory.Free.",
+            messageFormat: NativeAllocThenClearReport.MessageFormat,
+            description: "The block is allocated uninitialized and then zeroed completely before anything reads or writes it. NativeMemory.AllocZeroed (calloc) returns zeroed memory in one call; for blocks the allocator maps fresh from the OS (glibc: 128 KiB and more on first use; Windows heap: about 1 MiB and more) nothing is written at all, the pages are demand-zero. For Marshal.AllocHGlobal the matching FreeHGlobal must become NativeMemory.Free. The saving in the message is the model's steady-state cost per allocation on Linux (glibc) with the clear minus with AllocZeroed; the figures are in the diagnostic's properties (docs/diagnostic-properties.md).",
             severity: DiagnosticSeverity.Info);
 
         public NativeAllocThenClearAnalyzer()
@@ -59,11 +59,7 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
                 if (!ClearsWholeBlock(clear, allocation) || !RunsRightAfter(candidate, clear)) continue;
                 if (!BufferFlowView.Create(graph, candidate, types).Before(clear.FlowPoint).IsUntouched) continue;
 
-                context.ReportDiagnostic(Diagnostic.Create(
-                    Rule,
-                    candidate.Syntax.GetLocation(),
-                    additionalLocations: new[] { clear.Operation.Syntax.GetLocation() }, // the clear, for the fix to remove
-                    messageArgs: new object[] { SyntaxText.Short(candidate.Syntax), SyntaxText.Short(clear.Operation.Syntax), Cost(allocation, session) }));
+                context.ReportDiagnostic(NativeAllocThenClearReport.Create(candidate, allocation, clear, session));
                 return;
             }
         }
@@ -94,18 +90,6 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
             if (allocation.Bytes != null && count != null) return count * clear.UnitSize == allocation.Bytes;
             var arguments = allocation.Invocation.Arguments;
             return clear.UnitSize == 1 && arguments.Length == 1 && ProvableValues.AreEqual(clear.Count, arguments[0].Value);
-        }
-
-        /// <summary>The model's steady-state cost per allocation on Linux, with the clear and with calloc.</summary>
-        private static string Cost(NativeAllocation allocation, AnalysisSession session)
-        {
-            if (allocation.Bytes == null) return "the clear is a memset of the whole block on every call";
-            long bytes = allocation.Bytes.Value;
-            var profile = session.CostProfile;
-            double before = NativeAllocationCosts.RepeatedMallocFree(bytes, TargetPlatform.Linux, profile).Seconds + ManagedAllocationCosts.Clear(bytes, profile).Seconds;
-            var after = NativeAllocationCosts.RepeatedCallocFree(bytes, TargetPlatform.Linux, profile);
-            return "for " + CostFormat.BytesExact(bytes) + " about " + CostFormat.Duration(before) + " per allocation with the clear against "
-                + CostFormat.Duration(after.Seconds) + " with AllocZeroed (Linux, " + profile.Name + " profile)";
         }
     }
 }

@@ -25,8 +25,8 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.OverwrittenZeroedAllocation,
             title: "Zeroed allocation completely overwritten before any read",
-            messageFormat: "'{0}' is zeroed by the runtime, then '{1}' overwrites every element before any read: {2} zeroed for nothing, about {3} ({4} profile){5}",
-            description: "Every element of the new array is written before any element is read, so the zeroing the runtime does at allocation is wasted. GC.AllocateUninitializedArray<T>(n) skips it for arrays of 2048 bytes and more of types without references.",
+            messageFormat: OverwrittenZeroedAllocationReport.MessageFormat,
+            description: "Every element of the new array is written before any element is read, so the zeroing the runtime does at allocation is wasted. GC.AllocateUninitializedArray<T>(n) skips it for arrays of 2048 bytes and more of types without references. The figures behind the message are in the diagnostic's properties (docs/diagnostic-properties.md).",
             severity: DiagnosticSeverity.Info);
 
         private static readonly ByteOption Threshold = new ByteOption(RuleIds.OverwrittenZeroedAllocation, OptionKeys.ThresholdBytes, DefaultThresholdBytes);
@@ -62,16 +62,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             var overwrite = OverwriteBeforeRead.Find(context.Operation, memory, view, types);
             if (overwrite == null) return;
 
-            context.ReportDiagnostic(Diagnostic.Create(Rule, context.Operation.Syntax.GetLocation(), MessageArguments(memory, overwrite, session)));
-        }
-
-        private static object[] MessageArguments(ZeroedMemory memory, IOperation overwrite, AnalysisSession session)
-        {
-            long? bytes = memory.Bytes;
-            string amount = bytes == null ? "the whole array" : CostFormat.BytesExact(bytes.Value);
-            string cost = bytes == null ? "one memset of the array per allocation" : MessageCost.Duration(ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds);
-            string writer = SyntaxText.Short(overwrite.Syntax);
-            return new object[] { SyntaxText.Short(memory.Operation.Syntax), writer, amount, cost, session.CostProfile.Name, session.MeasuredSuffix(memory.Operation.Syntax) };
+            context.ReportDiagnostic(OverwrittenZeroedAllocationReport.Create(memory, overwrite, session));
         }
     }
 }
