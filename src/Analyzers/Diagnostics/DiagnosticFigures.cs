@@ -46,6 +46,9 @@ namespace AllocAnalyzers.Diagnostics
             return this;
         }
 
+        /// <summary>The model's account of the estimate (<see cref="DiagnosticProperties.Explanation"/>).</summary>
+        public DiagnosticFigures Explained(string explanation) => With(DiagnosticProperties.Explanation, explanation);
+
         /// <summary>A rule-specific property (e.g. what its code fix needs).</summary>
         public DiagnosticFigures With(string name, string value)
         {

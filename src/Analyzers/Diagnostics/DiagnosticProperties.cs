@@ -25,6 +25,9 @@ namespace AllocAnalyzers.Diagnostics
         /// <summary>The name of the cost profile that priced the estimate, e.g. "linux-x64-reference".</summary>
         public const string CostProfile = "CostProfile";
 
+        /// <summary>The model's account of where the estimated cost comes from (e.g. which allocator path re-zeroes the block).</summary>
+        public const string Explanation = "Explanation";
+
         /// <summary>A hash of the rule, the enclosing type and member and the flagged code: stable when lines move.</summary>
         public const string Fingerprint = "Fingerprint";
 

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text;
+using AllocAnalyzers.Configuration;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace AllocAnalyzers.Tests.Verification;
@@ -24,10 +26,17 @@ public static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAnal
             if (!errors.IsEmpty) throw new Xunit.Sdk.XunitException("The test source does not compile:\n" + string.Join("\n", errors));
         }
 
-        var actual = await AnalyzerRunner.RunAsync(project, ImmutableArray.Create(analyzer));
+        // The package always ships the SettingsAnalyzer with the rules: project-wide setting errors come from it.
+        var analyzers = analyzer is SettingsAnalyzer ? ImmutableArray.Create(analyzer) : ImmutableArray.Create(analyzer, new SettingsAnalyzer());
+        var actual = await AnalyzerRunner.RunAsync(project, analyzers);
         string defaultId = analyzer.SupportedDiagnostics[0].Id;
         var expectedKeys = expected.Select(e => (e.Document, e.Span.Id ?? defaultId, e.Span.Span)).ToList();
-        expectedKeys.AddRange(options.ExpectedProjectDiagnostics.Select(id => (string.Empty, id, default(Microsoft.CodeAnalysis.Text.TextSpan))));
+        foreach (var (name, source) in documents)
+        {
+            var firstToken = CSharpSyntaxTree.ParseText(source).GetRoot().GetFirstToken(includeZeroWidth: true).Span;
+            expectedKeys.AddRange(options.ExpectedProjectDiagnostics.Select(id => (name, id, firstToken)));
+        }
+
         Compare(expectedKeys, actual);
         return actual;
     }

@@ -26,7 +26,7 @@ public sealed record TestOptions
     /// <summary>Replaces the .NET 10 reference set, e.g. with a netstandard-like one.</summary>
     public ImmutableArray<MetadataReference>? References { get; init; }
 
-    /// <summary>Rule ids of expected diagnostics without a source location (ALLOC900 on a setting).</summary>
+    /// <summary>Rule ids of diagnostics expected once in every document, on its first token (ALLOC900 on a setting).</summary>
     public IReadOnlyList<string> ExpectedProjectDiagnostics { get; init; } = Array.Empty<string>();
 
     public static TestOptions Default { get; } = new TestOptions();

@@ -47,7 +47,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
         {
             var allocation = ManagedAllocationRecognizer.Recognize(context.Operation, session.Types);
             if (allocation == null) return;
-            if (allocation.Bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            if (allocation.Bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
             if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation)) return;

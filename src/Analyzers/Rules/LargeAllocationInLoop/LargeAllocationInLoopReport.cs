@@ -26,6 +26,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
             var measured = session.Measured.At(syntax);
             var figures = DiagnosticFigures
                 .For(RuleIds.LargeAllocationInLoop, syntax, Repetition.LoopIteration, allocation.Bytes, estimate.BytesZeroed, estimate.Seconds, basis)
+                .Explained(estimate.Explanation)
                 .Measured(measured);
             return Diagnostic.Create(LargeAllocationInLoopAnalyzer.Rule, syntax.GetLocation(), figures.ToProperties(),
                 SyntaxText.Short(syntax), what, CostFormat.Duration(estimate.Seconds), basis.Phrase, measured?.Describe() ?? string.Empty);

@@ -49,7 +49,7 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             var memory = ZeroedMemoryRecognizer.Recognize(operation, session.Types);
             if (memory == null || memory.Kind != ZeroedMemoryKind.ZeroedStackalloc || memory.Bytes == null) return;
             long bytes = memory.Bytes.Value;
-            if (bytes < Threshold.Read(session, context.Node.SyntaxTree, context.ReportDiagnostic)) return;
+            if (bytes < Threshold.Read(session, context.Node.SyntaxTree)) return;
 
             context.ReportDiagnostic(LargeZeroedStackallocReport.Create(context.Node, bytes, session));
         }

@@ -58,7 +58,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             if (!(context.ContainingSymbol is IMethodSymbol)) return;
             var buffer = ZeroedBuffer.Recognize(context.Operation, session.Types);
             if (buffer == null) return;
-            long minExcess = MinExcess.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
+            long minExcess = MinExcess.Read(session, context.Operation.Syntax.SyntaxTree);
             if (buffer.Bytes < minExcess) return;
 
             var uses = BufferUses.OfValue(context.Operation, session.Types, out var local);

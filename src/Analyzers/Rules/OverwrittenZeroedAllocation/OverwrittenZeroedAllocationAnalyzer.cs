@@ -55,7 +55,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             // References must be zeroed for the GC's sake; the runtime zeroes those arrays anyway.
             if (!memory.ElementType.IsUnmanagedType) return;
             if (memory.ElementCount != null && (memory.ElementSize == null || UninitializedArrayThreshold.StillZeroed(memory.ElementCount.Value, memory.ElementSize.Value))) return;
-            if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree)) return;
 
             var view = BufferFlowView.Create(context.GetControlFlowGraph(), context.Operation, types);
             if (!view.IsTracked) return;

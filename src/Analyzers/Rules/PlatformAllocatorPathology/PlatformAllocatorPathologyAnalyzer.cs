@@ -69,22 +69,9 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             var macOS = new Lazy<MacOSAllocatorSetting>(() => MacOSAllocatorSetting.Read(session.Configuration));
             var options = new Lazy<SimulationOptions>(() => new SimulationOptions { MacOS = macOS.Value.Config, MaxSteadyStateIterations = 2048 });
             var estimates = new ConcurrentDictionary<(long, TargetPlatform), CostEstimate>();
-            context.RegisterSyntaxTreeAction(tree =>
-            {
-                MinBytes.Read(session, tree.Tree, tree.ReportDiagnostic);
-                ReportInvalidTargets(session, targets.Value, tree.ReportDiagnostic);
-                if (macOS.Value.InvalidValue != null)
-                {
-                    session.Configuration.ReportOnce(MacOSAllocatorSetting.OptionKey, macOS.Value.InvalidValue, MacOSAllocatorSetting.Expected, MacOSAllocatorSetting.DefaultName, tree.ReportDiagnostic);
-                }
-            });
+            // Invalid project-wide settings (target platforms, macOS allocator) are reported with the others, by the SettingsAnalyzer.
+            MinBytes.ValidateEveryTree(context, session);
             context.RegisterOperationAction(c => Analyze(c, session, targets.Value, options.Value, estimates), OperationKind.Invocation);
-        }
-
-        private static void ReportInvalidTargets(AnalysisSession session, TargetPlatforms targets, Action<Diagnostic> report)
-        {
-            if (targets.InvalidValue == null) return;
-            session.Configuration.ReportOnce(TargetPlatforms.OptionKey, targets.InvalidValue, targets.Problem ?? "invalid value", targets.Source, report);
         }
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session, TargetPlatforms targets, SimulationOptions options, ConcurrentDictionary<(long, TargetPlatform), CostEstimate> cache)
@@ -92,7 +79,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             var allocation = NativeAllocation.Recognize(context.Operation, session.Types);
             if (allocation == null || !allocation.Zeroed || allocation.Bytes == null || targets.Platforms.Count == 0) return;
             long bytes = allocation.Bytes.Value;
-            if (bytes < MinBytes.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            if (bytes < MinBytes.Read(session, context.Operation.Syntax.SyntaxTree)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
             if (loop == null || !IsFreedInLoop(allocation, loop, session.Types)) return;

@@ -28,6 +28,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             string others = string.Concat(ranked.Skip(1).Select(z => ", " + CostFormat.Duration(z.Estimate.Seconds) + " " + EstimateBasis.For(z.Platform, BuiltInProfiles.For(z.Platform)).Phrase));
             var figures = DiagnosticFigures
                 .For(RuleIds.PlatformAllocatorPathology, syntax, Repetition.LoopIteration, bytes, worst.Estimate.BytesZeroed, worst.Estimate.Seconds, basis)
+                .Explained(worst.Estimate.Explanation)
                 .With(PlatformAllocatorPathologyAnalyzer.FullyZeroedEverywhereProperty, everywhere ? "true" : "false")
                 .With(PlatformAllocatorPathologyAnalyzer.ZeroingPlatformsProperty, string.Join(",", ranked.Select(z => EstimateBasis.IdOf(z.Platform))));
             return Diagnostic.Create(PlatformAllocatorPathologyAnalyzer.Rule, syntax.GetLocation(), figures.ToProperties(),

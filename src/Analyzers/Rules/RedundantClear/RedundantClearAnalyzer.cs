@@ -63,7 +63,7 @@ namespace AllocAnalyzers.Rules.RedundantClear
                 if (view.Before(clear.FlowPoint).MayBeWritten) continue;
                 if (!ClearedRange.TryProve(clear, memory, view.HoldingLocals, out long? bytes)) continue;
 
-                long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
+                long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree);
                 if (bytes == null ? threshold > 0 : bytes < threshold) return;
                 context.ReportDiagnostic(RedundantClearReport.Create(clear, memory, bytes, session));
                 return;
