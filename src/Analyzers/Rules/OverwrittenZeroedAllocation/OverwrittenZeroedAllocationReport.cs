@@ -11,7 +11,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
     internal static class OverwrittenZeroedAllocationReport
     {
         /// <summary>'new byte[64 * 1024]' is zeroed, then 'stream.ReadExactly(record)' overwrites every element before any read: 65,536 bytes (64 KiB) zeroed for nothing, about 410 ns on Linux x64.</summary>
-        public const string MessageFormat = "'{0}' is zeroed, then '{1}' overwrites every element before any read: {2} zeroed for nothing, {3}{4}";
+        public const string MessageFormat = "'{0}' is zeroed, then '{1}' overwrites every element before any read: {2} zeroed for nothing{3}{4}";
 
         public static Diagnostic Create(ZeroedMemory memory, IOperation overwrite, AnalysisSession session)
         {
@@ -19,7 +19,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             var basis = EstimateBasis.For(session.CostProfile);
             long? bytes = memory.Bytes;
             double? seconds = bytes == null ? (double?)null : ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds;
-            string cost = seconds == null ? "one memset of the array per allocation" : "about " + MessageCost.Duration(seconds.Value) + " " + basis.Phrase;
+            string cost = seconds == null ? string.Empty : ", about " + MessageCost.Duration(seconds.Value) + " " + basis.Phrase;
             var measured = session.Measured.At(syntax);
             var figures = DiagnosticFigures
                 .For(RuleIds.OverwrittenZeroedAllocation, syntax, Repetition.Execution, bytes, bytes, seconds, basis)
