@@ -4,13 +4,16 @@ namespace AllocAnalyzers.Tool.Reporting;
 internal sealed record WasteReport(IReadOnlyList<Finding> All, IReadOnlyList<Finding> Shown, string? BaselinePath)
 {
     /// <exception cref="SarifInputException">A log cannot be read or is not SARIF 2.1.</exception>
-    public static WasteReport Build(IEnumerable<string> logs, string? baselinePath)
+    public static WasteReport Build(IEnumerable<string> logs, IReadOnlyList<string> baselines)
     {
-        var all = WasteRanking.Rank(logs.SelectMany(SarifLogReader.Read).Distinct(new SameResult()));
-        if (baselinePath == null) return new WasteReport(all, all, null);
-        var fresh = Baseline.NewFindings(all, SarifLogReader.Read(baselinePath));
-        return new WasteReport(all, WasteRanking.Rank(fresh), baselinePath);
+        var all = Read(logs);
+        if (baselines.Count == 0) return new WasteReport(all, all, null);
+        var fresh = Baseline.NewFindings(all, Read(baselines));
+        return new WasteReport(all, WasteRanking.Rank(fresh), string.Join(", ", baselines));
     }
+
+    private static IReadOnlyList<Finding> Read(IEnumerable<string> logs) =>
+        WasteRanking.Rank(logs.SelectMany(SarifLogReader.Read).Distinct(new SameResult()));
 
     /// <summary>A multi-targeted project writes one log per target framework with the same results: count each once.</summary>
     private sealed class SameResult : IEqualityComparer<Finding>

@@ -152,6 +152,22 @@ public sealed class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_baseline_of_several_logs_is_read_as_one()
+    {
+        string app = _logs.Write("main-app.sarif", Result("ALLOC001", "/repo/src/App/ReadLoop.cs", 16, "aa02", 1 << 20, 57e-6));
+        string lib = _logs.Write("main-lib.sarif", Result("ALLOC002", "/repo/src/Lib/Clears.cs", 11, "aa01", 4096, 26e-9, "execution"));
+        string current = _logs.Write("pr.sarif",
+            Result("ALLOC001", "/repo/src/App/ReadLoop.cs", 17, "aa02", 1 << 20, 57e-6),
+            Result("ALLOC002", "/repo/src/Lib/Clears.cs", 12, "aa01", 4096, 26e-9, "execution"));
+
+        var (code, output, _) = ToolRunner.Run("report", current, "--baseline", app, lib, "--fail-on-new");
+
+        Assert.Equal(0, code);
+        Assert.Empty(DataRows(output));
+        Assert.Contains("0 new of 2 findings", output);
+    }
+
+    [Fact]
     public void No_log_is_a_usage_error()
     {
         Assert.Equal(1, ToolRunner.Run("report").ExitCode);
