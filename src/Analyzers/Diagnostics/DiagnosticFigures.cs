@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using AllocAnalyzers.Profiles;
+using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
 
 namespace AllocAnalyzers.Diagnostics

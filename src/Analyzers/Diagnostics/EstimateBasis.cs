@@ -1,5 +1,6 @@
 using AllocAnalyzers.Runtime;
 using AllocAnalyzers.Runtime.Costs;
+using AllocAnalyzers.Runtime.Formatting;
 
 namespace AllocAnalyzers.Diagnostics
 {
@@ -31,7 +32,7 @@ namespace AllocAnalyzers.Diagnostics
                 if (ReferenceEquals(BuiltInProfiles.For(platform), profile)) return For(platform, profile);
             }
 
-            return new EstimateBasis("calibrated", "on the '" + profile.Name + "' profile", profile);
+            return new EstimateBasis(PlatformValues.Calibrated, "on the '" + profile.Name + "' profile", profile);
         }
 
         /// <summary>An estimate for <paramref name="platform"/> priced by <paramref name="profile"/>.</summary>
@@ -41,9 +42,9 @@ namespace AllocAnalyzers.Diagnostics
         /// <summary>The stable identifier: "linux", "macos", "windows".</summary>
         public static string IdOf(TargetPlatform platform) => platform switch
         {
-            TargetPlatform.MacOS => "macos",
-            TargetPlatform.Windows => "windows",
-            _ => "linux",
+            TargetPlatform.MacOS => PlatformValues.MacOS,
+            TargetPlatform.Windows => PlatformValues.Windows,
+            _ => PlatformValues.Linux,
         };
 
         /// <summary>The platform as users say it: the models are of x64 Linux and Windows and of the calloc story's Mac.</summary>

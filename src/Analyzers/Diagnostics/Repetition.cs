@@ -1,3 +1,5 @@
+using AllocAnalyzers.Runtime.Formatting;
+
 namespace AllocAnalyzers.Diagnostics
 {
     /// <summary>What one occurrence of a finding is, so that a per-occurrence cost can be read correctly.</summary>
@@ -18,9 +20,9 @@ namespace AllocAnalyzers.Diagnostics
         /// <summary>The stable property value (docs/diagnostic-properties.md).</summary>
         public static string Name(this Repetition repetition) => repetition switch
         {
-            Repetition.LoopIteration => "loop-iteration",
-            Repetition.Call => "call",
-            _ => "execution",
+            Repetition.LoopIteration => RepetitionValues.LoopIteration,
+            Repetition.Call => RepetitionValues.Call,
+            _ => RepetitionValues.Execution,
         };
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AllocAnalyzers.Runtime.Formatting;
 
 namespace AllocAnalyzers.Tool.Reporting;
 
@@ -8,17 +9,17 @@ namespace AllocAnalyzers.Tool.Reporting;
 /// </summary>
 internal sealed record Finding(string RuleId, string File, int Line, string Message, IReadOnlyDictionary<string, string> Properties)
 {
-    public long? Bytes => Long("Bytes");
-    public long? BytesZeroed => Long("BytesZeroed");
-    public double? EstimatedSeconds => Double("EstimatedSeconds");
-    public string? Repetition => Text("Repetition");
-    public string? Platform => Text("Platform");
-    public long? MeasuredBytes => Long("MeasuredBytes");
-    public long? MeasuredSamples => Long("MeasuredSamples");
-    public string? MeasuredSummary => Text("MeasuredSummary");
+    public long? Bytes => Long(DiagnosticProperties.Bytes);
+    public long? BytesZeroed => Long(DiagnosticProperties.BytesZeroed);
+    public double? EstimatedSeconds => Double(DiagnosticProperties.EstimatedSeconds);
+    public string? Repetition => Text(DiagnosticProperties.Repetition);
+    public string? Platform => Text(DiagnosticProperties.Platform);
+    public long? MeasuredBytes => Long(DiagnosticProperties.MeasuredBytes);
+    public long? MeasuredSamples => Long(DiagnosticProperties.MeasuredSamples);
+    public string? MeasuredSummary => Text(DiagnosticProperties.MeasuredSummary);
 
     /// <summary>The analyzer's line-independent fingerprint, or (from an analyzer that wrote none) the message.</summary>
-    public string Fingerprint => Text("Fingerprint") ?? Message;
+    public string Fingerprint => Text(DiagnosticProperties.Fingerprint) ?? Message;
 
     public bool IsMeasured => MeasuredBytes is > 0;
 

@@ -62,17 +62,17 @@ internal static class ReportCells
 
     private static string Occurrence(string? repetition) => repetition switch
     {
-        "loop-iteration" => "iteration",
-        "call" => "call",
+        RepetitionValues.LoopIteration => "iteration",
+        RepetitionValues.Call => "call",
         _ => "execution",
     };
 
     private static string Platform(string? id) => id switch
     {
-        "linux" => "Linux x64",
-        "macos" => "macOS",
-        "windows" => "Windows x64",
-        "calibrated" => "calibrated profile",
+        PlatformValues.Linux => "Linux x64",
+        PlatformValues.MacOS => "macOS",
+        PlatformValues.Windows => "Windows x64",
+        PlatformValues.Calibrated => "calibrated profile",
         _ => "no estimate",
     };
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AllocAnalyzers.Diagnostics;
+using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
 
 namespace AllocAnalyzers.Tests.Diagnostics;

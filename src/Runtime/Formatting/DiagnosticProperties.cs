@@ -1,9 +1,11 @@
-namespace AllocAnalyzers.Diagnostics
+namespace AllocAnalyzers.Runtime.Formatting
 {
     /// <summary>
     /// The names of the figures every AllocAnalyzers diagnostic carries in <c>Diagnostic.Properties</c>
     /// (and so in each SARIF result's properties). They are a public contract, documented in
     /// docs/diagnostic-properties.md: add names, never rename or repurpose one. Values are invariant-culture text.
+    /// Defined here, in the assembly both the analyzers and the tool reference, so that the writer
+    /// and the reader of a SARIF log cannot disagree.
     /// </summary>
     public static class DiagnosticProperties
     {
@@ -16,10 +18,10 @@ namespace AllocAnalyzers.Diagnostics
         /// <summary>The model's estimate of the time wasted on each occurrence, in seconds (round-trip "R" format).</summary>
         public const string EstimatedSeconds = "EstimatedSeconds";
 
-        /// <summary>What one occurrence is: <see cref="Repetition"/> values "loop-iteration", "call" or "execution".</summary>
+        /// <summary>What one occurrence is: one of <see cref="RepetitionValues"/>.</summary>
         public const string Repetition = "Repetition";
 
-        /// <summary>The platform the estimate is for: "linux", "macos", "windows", or "calibrated" for a profile measured by the user.</summary>
+        /// <summary>The platform the estimate is for: one of <see cref="PlatformValues"/>.</summary>
         public const string Platform = "Platform";
 
         /// <summary>The name of the cost profile that priced the estimate, e.g. "linux-x64-reference".</summary>
@@ -42,5 +44,29 @@ namespace AllocAnalyzers.Diagnostics
 
         /// <summary>Where a site summary measured the line: the site's rank by bytes in it (1 = largest).</summary>
         public const string MeasuredRank = "MeasuredRank";
+    }
+
+    /// <summary>The values of <see cref="DiagnosticProperties.Repetition"/>.</summary>
+    public static class RepetitionValues
+    {
+        /// <summary>Every iteration of the enclosing loop.</summary>
+        public const string LoopIteration = "loop-iteration";
+
+        /// <summary>Every call of the enclosing method.</summary>
+        public const string Call = "call";
+
+        /// <summary>Every time the flagged code runs.</summary>
+        public const string Execution = "execution";
+    }
+
+    /// <summary>The values of <see cref="DiagnosticProperties.Platform"/>.</summary>
+    public static class PlatformValues
+    {
+        public const string Linux = "linux";
+        public const string MacOS = "macos";
+        public const string Windows = "windows";
+
+        /// <summary>A profile measured by the user with <c>alloc-analyzers calibrate</c>.</summary>
+        public const string Calibrated = "calibrated";
     }
 }
