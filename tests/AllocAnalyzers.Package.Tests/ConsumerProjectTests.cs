@@ -3,7 +3,8 @@ namespace AllocAnalyzers.Package.Tests;
 /// <summary>
 /// A fresh consumer project references the packed package by PackageReference from a local
 /// folder feed, builds the sample sources and must report every rule exactly at the lines the
-/// samples mark with <c>// expect: ALLOCnnn</c>; <c>dotnet format analyzers</c> then applies the
+/// samples mark with <c>// expect: ALLOCnnn</c>, with the figures of each in the compiler's SARIF log
+/// (<see cref="SampleSarif"/>); <c>dotnet format analyzers</c> then applies the
 /// ALLOC001 fix and the result still builds, with no ALLOC001 left.
 /// </summary>
 [Collection(PackedPackageCollection.Name)]
@@ -18,7 +19,8 @@ public class ConsumerProjectTests
     {
         string consumer = CreateConsumer("consumer");
         string sampleDirectory = Path.Combine(_package.RepositoryRoot, "samples", "AllocSamples");
-        string build = Build(consumer);
+        string sarif = Path.Combine(consumer, "alloc.sarif");
+        string build = Build(consumer, $"\"-p:ErrorLog={sarif}%2Cversion=2.1\"");
         foreach (string rule in new[] { "ALLOC001", "ALLOC002", "ALLOC003", "ALLOC004", "ALLOC005", "ALLOC006", "ALLOC007" })
         {
             var expected = ExpectedDiagnostics.FromSources(sampleDirectory, rule);
@@ -27,6 +29,7 @@ public class ConsumerProjectTests
         }
 
         Assert.Contains("per iteration", build);
+        SampleSarif.AssertFigures(sarif);
 
         ProcessRunner.Dotnet("format analyzers --diagnostics ALLOC001 --severity warn --no-restore", consumer);
         // The read loops only read what each Read stored: hoisted with no clear.
@@ -141,5 +144,5 @@ public class ConsumerProjectTests
         return directory;
     }
 
-    private static string Build(string directory) => ProcessRunner.Dotnet("build --no-restore --no-incremental -nologo", directory);
+    private static string Build(string directory, string extra = "") => ProcessRunner.Dotnet("build --no-restore --no-incremental -nologo " + extra, directory);
 }

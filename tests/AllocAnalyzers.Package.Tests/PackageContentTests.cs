@@ -36,6 +36,7 @@ public class PackageContentTests
         Assert.Contains("docs/README.md", entries);
         Assert.Contains("LICENSE", entries);
         Assert.Contains("docs/rules/ALLOC001.md", entries);
+        Assert.Contains("docs/diagnostic-properties.md", entries); // the rule pages link to it
         Assert.Contains("build/AllocAnalyzers.props", entries);
 
         var nuspec = Nuspec();

@@ -1,4 +1,4 @@
-using System;
+using System.Globalization;
 using AllocAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -24,12 +24,46 @@ namespace AllocAnalyzers.Configuration
         public long DefaultValue { get; }
         public long Minimum { get; }
 
-        /// <summary>The value for this tree; a bad value is reported as ALLOC900 (once) and the default returned.</summary>
-        public long Read(AnalysisSession session, SyntaxTree tree, Action<Diagnostic> report) =>
-            session.Configuration.GetByteCount(tree, RuleId, Name, DefaultValue, report, Minimum);
+        public string Key => OptionKeys.Rule(RuleId, Name);
 
-        /// <summary>Reads the option for every tree, so that a bad value is reported even where the rule finds nothing.</summary>
+        /// <summary>The value for this tree, or the default when it is unset or invalid (<see cref="ValidateEveryTree"/> reports that).</summary>
+        public long Read(AnalysisSession session, SyntaxTree tree) => Parse(session, tree, out _, out _);
+
+        /// <summary>
+        /// Reports a bad value as ALLOC900 on every tree it applies to, from a syntax tree action: a
+        /// tree's syntax diagnostics are what an editor computes for the open document.
+        /// </summary>
         public void ValidateEveryTree(CompilationStartAnalysisContext context, AnalysisSession session) =>
-            context.RegisterSyntaxTreeAction(tree => Read(session, tree.Tree, tree.ReportDiagnostic));
+            context.RegisterSyntaxTreeAction(tree => Validate(session, tree));
+
+        /// <summary>Reports a bad value for this tree (once: the caller runs it once per tree).</summary>
+        public void Validate(AnalysisSession session, SyntaxTreeAnalysisContext tree)
+        {
+            Parse(session, tree.Tree, out string? text, out string? problem);
+            if (problem != null)
+            {
+                tree.ReportDiagnostic(SettingDiagnostic.Invalid(tree.Tree, Key, text ?? string.Empty, problem, DefaultValue.ToString(CultureInfo.InvariantCulture)));
+            }
+        }
+
+        private long Parse(AnalysisSession session, SyntaxTree tree, out string? text, out string? problem)
+        {
+            problem = null;
+            text = session.Configuration.Get(tree, Key);
+            if (text == null) return DefaultValue;
+            if (!ByteSize.TryParse(text, out long value, out string error))
+            {
+                problem = error;
+                return DefaultValue;
+            }
+
+            if (value < Minimum)
+            {
+                problem = "the value must be at least " + Minimum.ToString(CultureInfo.InvariantCulture);
+                return DefaultValue;
+            }
+
+            return value;
+        }
     }
 }

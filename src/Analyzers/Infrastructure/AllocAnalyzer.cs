@@ -12,7 +12,7 @@ namespace AllocAnalyzers.Infrastructure
     /// </summary>
     public abstract class AllocAnalyzer : DiagnosticAnalyzer
     {
-        /// <summary>Each analyzer reports its one rule, and ALLOC900 for a setting it cannot use.</summary>
+        /// <summary>Each analyzer reports its one rule, and ALLOC900 for an invalid value of its own options (project-wide settings: <see cref="SettingsAnalyzer"/>).</summary>
         protected AllocAnalyzer(DiagnosticDescriptor rule)
         {
             SupportedDiagnostics = ImmutableArray.Create(rule, ConfigurationDiagnostics.InvalidConfiguration);
@@ -27,26 +27,7 @@ namespace AllocAnalyzers.Infrastructure
             context.RegisterCompilationStartAction(start =>
             {
                 var session = new AnalysisSession(start.Compilation, start.Options, start.CancellationToken);
-                ReportSettingErrors(start, session);
                 OnCompilationStart(start, session);
-            });
-        }
-
-        /// <summary>
-        /// A compilation-wide setting that cannot be used (a calibrated cost profile, a site summary):
-        /// ALLOC900 once per compilation, from the first tree analyzed by any AllocAnalyzers analyzer.
-        /// </summary>
-        private static void ReportSettingErrors(CompilationStartAnalysisContext context, AnalysisSession session)
-        {
-            var errors = session.SettingErrors;
-            if (errors.IsEmpty) return;
-            var compilation = context.Compilation;
-            context.RegisterSyntaxTreeAction(tree =>
-            {
-                foreach (var error in errors)
-                {
-                    if (error.Claim(compilation)) tree.ReportDiagnostic(error.ToDiagnostic(session.HelpLinks));
-                }
             });
         }
 

@@ -20,7 +20,7 @@ namespace AllocAnalyzers.Infrastructure
             HelpLinks = Configuration.HelpLinks;
             CostProfileSetting = CostProfileSetting.Read(Configuration);
             Measured = new MeasuredSites(options, cancellationToken);
-            SettingErrors = CollectSettingErrors(CostProfileSetting, Measured);
+            SettingErrors = CollectSettingErrors(Configuration, CostProfileSetting, Measured);
         }
 
         public Compilation Compilation { get; }
@@ -36,18 +36,27 @@ namespace AllocAnalyzers.Infrastructure
         /// <summary>The cost profile that prices the estimates in the messages.</summary>
         public CostProfile CostProfile => CostProfileSetting.Profile;
 
-        /// <summary>Compilation-wide settings that cannot be used, each reported once as ALLOC900.</summary>
+        /// <summary>Project-wide settings that cannot be used, reported as ALLOC900 on every tree by the SettingsAnalyzer.</summary>
         public ImmutableArray<CompilationSettingError> SettingErrors { get; }
 
         /// <summary>Measured costs by source line, for profile-guided messages.</summary>
         public MeasuredSites Measured { get; }
 
-        /// <summary>The sentence a message ends with when a profile measured <paramref name="node"/>'s line, else empty.</summary>
-        public string MeasuredSuffix(SyntaxNode node) => Measured.At(node)?.Describe() ?? string.Empty;
-
-        private static ImmutableArray<CompilationSettingError> CollectSettingErrors(CostProfileSetting profile, MeasuredSites measured)
+        private static ImmutableArray<CompilationSettingError> CollectSettingErrors(ConfigurationReader configuration, CostProfileSetting profile, MeasuredSites measured)
         {
             var errors = ImmutableArray.CreateBuilder<CompilationSettingError>();
+            var targets = TargetPlatforms.Read(configuration);
+            if (targets.InvalidValue != null)
+            {
+                errors.Add(new CompilationSettingError(TargetPlatforms.OptionKey, targets.InvalidValue, targets.Problem ?? "invalid value", targets.Source));
+            }
+
+            var macOS = MacOSAllocatorSetting.Read(configuration);
+            if (macOS.InvalidValue != null)
+            {
+                errors.Add(new CompilationSettingError(MacOSAllocatorSetting.OptionKey, macOS.InvalidValue, MacOSAllocatorSetting.Expected, MacOSAllocatorSetting.DefaultName));
+            }
+
             if (profile.Error != null)
             {
                 errors.Add(new CompilationSettingError(

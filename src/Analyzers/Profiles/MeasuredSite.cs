@@ -26,9 +26,9 @@ namespace AllocAnalyzers.Profiles
 
         public int SiteCount { get; }
 
-        /// <summary>The sentence a message ends with.</summary>
+        /// <summary>The clause a message ends with; the samples and exact bytes are in the diagnostic's properties.</summary>
         public string Describe() =>
-            "; measured in " + ProfileName + ": " + CostFormat.Bytes(EstimatedBytes) + " allocated at this line, site "
-            + CostFormat.Count(Rank) + " of " + CostFormat.Count(SiteCount) + " by bytes (" + CostFormat.Count(Samples) + " samples)";
+            "; measured in " + ProfileName + ": " + CostFormat.Bytes(EstimatedBytes) + " allocated here, site "
+            + CostFormat.Count(Rank) + " of " + CostFormat.Count(SiteCount);
     }
 }

@@ -15,6 +15,9 @@ namespace AllocAnalyzers.Runtime.Costs
     {
         public const string KeyPrefix = "alloc_analyzers.cost_profile.";
 
+        /// <summary>The keys after <see cref="KeyPrefix"/> that are not numeric fields.</summary>
+        public static readonly string[] TextKeys = { "name", "version", "source", "base" };
+
         /// <summary>
         /// Reads a profile through <paramref name="lookup"/> (full key → value or null).
         /// Returns true with a profile when at least one key is set and all are valid; false with

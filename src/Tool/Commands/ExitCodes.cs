@@ -16,4 +16,7 @@ internal static class ExitCodes
 
     /// <summary>The command cannot run here (e.g. calibrate off Linux).</summary>
     public const int Unsupported = 4;
+
+    /// <summary>report --fail-on-new found findings the baseline does not have.</summary>
+    public const int NewFindings = 5;
 }

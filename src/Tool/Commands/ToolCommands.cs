@@ -8,9 +8,10 @@ internal static class ToolCommands
 {
     public static IEnumerable<Command> All()
     {
-        // Each command adds one line here (calibrate, simulate, profile).
+        // Each command adds one line here (calibrate, simulate, profile, report).
         yield return Commands.CalibrateCommand.Create();
         yield return Commands.SimulateCommand.Create();
         yield return ProfileCommand.Create();
+        yield return ReportCommand.Create();
     }
 }

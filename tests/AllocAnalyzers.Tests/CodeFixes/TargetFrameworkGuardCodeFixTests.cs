@@ -16,7 +16,21 @@ namespace AllocAnalyzers.Tests.CodeFixes;
 /// </summary>
 public class TargetFrameworkGuardCodeFixTests
 {
-    private static TestOptions Frameworks(string list) => new() { GlobalConfig = $"build_property.AllocAnalyzersTargetFrameworks = {list}\n" };
+    /// <summary>
+    /// The net10.0 build of a multi-targeted project: the diagnostics show there, with its symbols defined,
+    /// so the fixed code's #if branch is the one compiled and checked for leftover diagnostics.
+    /// </summary>
+    /// <summary>The older build of the same project, where an earlier fix's #else fallback is the code compiled.</summary>
+    private static TestOptions Fallback(string list) => Frameworks(list) with { PreprocessorSymbols = new[] { "NETSTANDARD", "NETSTANDARD2_1" } };
+
+    private static TestOptions Frameworks(string list) => new()
+    {
+        GlobalConfig = $"build_property.AllocAnalyzersTargetFrameworks = {list}\n" + UnknownSizesAll,
+        PreprocessorSymbols = new[] { "NET", "NETCOREAPP", "NET10_0", "NET10_0_OR_GREATER", "NET8_0_OR_GREATER", "NET6_0_OR_GREATER", "NET5_0_OR_GREATER", "NETCOREAPP2_1_OR_GREATER" },
+    };
+
+    // The ALLOC004 inputs size arrays by a parameter, which the default unknown-size policy leaves alone.
+    private const string UnknownSizesAll = "dotnet_code_quality.ALLOC004.unknown_sizes = all\n";
 
     [Fact]
     public Task ALLOC004_fix_is_guarded_by_NET5_when_netstandard_is_targeted_too() =>
@@ -98,7 +112,7 @@ public class TargetFrameworkGuardCodeFixTests
                 return b;
             }
         }
-        """, UseUninitializedArrayFix.Key, Frameworks("netstandard2.1,net10.0"));
+        """, UseUninitializedArrayFix.Key, Fallback("netstandard2.1,net10.0"));
 
     [Fact]
     public Task ALLOC004_guarded_fix_is_not_offered_where_the_statement_shares_its_line() =>

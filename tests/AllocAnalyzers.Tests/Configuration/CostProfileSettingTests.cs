@@ -27,13 +27,14 @@ public class CostProfileSettingTests
                 alloc_analyzers.cost_profile.name = my-laptop
                 alloc_analyzers.cost_profile.zeroing_bandwidth_cache = 1e9
                 alloc_analyzers.cost_profile.zeroing_bandwidth_large = 1e9
-                alloc_analyzers.cost_profile.large_clear_bandwidth = 1e9
                 """,
         });
 
         string message = calibrated[0].GetMessage();
-        Assert.Contains("(my-laptop profile)", message);
-        Assert.DoesNotContain("(my-laptop profile)", defaults[0].GetMessage());
+        Assert.EndsWith("per iteration on the 'my-laptop' profile", message);
+        Assert.EndsWith("per iteration on Linux x64", defaults[0].GetMessage());
+        Assert.Equal("calibrated", calibrated[0].Properties["Platform"]);
+        Assert.Equal("my-laptop", calibrated[0].Properties["CostProfile"]);
         Assert.NotEqual(defaults[0].GetMessage(), message);
     }
 
@@ -49,6 +50,6 @@ public class CostProfileSettingTests
         var error = diagnostics.Single(d => d.Id == "ALLOC900").GetMessage();
         Assert.Contains("alloc_analyzers.cost_profile.zeroing_bandwidth_cache", error);
         Assert.Contains("fast", error);
-        Assert.All(diagnostics.Where(d => d.Id == "ALLOC001"), d => Assert.Contains("(linux-x64-reference profile)", d.GetMessage()));
+        Assert.All(diagnostics.Where(d => d.Id == "ALLOC001"), d => Assert.EndsWith("on Linux x64", d.GetMessage()));
     }
 }

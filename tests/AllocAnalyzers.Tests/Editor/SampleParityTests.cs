@@ -28,6 +28,6 @@ public class SampleParityTests
             ids.UnionWith((await AnalyzerRunner.RunAsync(SampleProjects.Project(sample), AllAnalyzers.Create())).Select(d => d.Id));
         }
 
-        Assert.Equal(AllAnalyzers.Create().Select(a => a.SupportedDiagnostics[0].Id).OrderBy(id => id), ids.Where(id => id != "ALLOC900").OrderBy(id => id));
+        Assert.Equal(AllAnalyzers.Create().Select(a => a.SupportedDiagnostics[0].Id).Where(id => id != "ALLOC900").OrderBy(id => id), ids.Where(id => id != "ALLOC900").OrderBy(id => id));
     }
 }

@@ -55,7 +55,12 @@ public class ProfileGuidedMessageTests
 
         var message = (await Verify001.VerifyAsync(Loop, With(("seed.sites.tsv", summary)))).Single().GetMessage();
 
-        Assert.EndsWith("; measured in seed.sites.tsv: 4 GiB allocated at this line, site 2 of 3 by bytes (4,097 samples)", message);
+        Assert.EndsWith("; measured in seed.sites.tsv: 4 GiB allocated here, site 2 of 3", message);
+        var properties = (await Verify001.VerifyAsync(Loop, With(("seed.sites.tsv", summary)))).Single().Properties;
+        Assert.Equal("4296267596", properties["MeasuredBytes"]);
+        Assert.Equal("4097", properties["MeasuredSamples"]);
+        Assert.Equal("seed.sites.tsv", properties["MeasuredSummary"]);
+        Assert.Equal("2", properties["MeasuredRank"]);
     }
 
     [Fact]
@@ -68,7 +73,7 @@ public class ProfileGuidedMessageTests
         var message = (await Verify001.VerifyAsync(Loop, With(("app.sites.tsv", elsewhere), notASummary))).Single().GetMessage();
 
         Assert.DoesNotContain("measured", message);
-        Assert.EndsWith("profile)", message);
+        Assert.EndsWith("per iteration on Linux x64", message);
     }
 
     [Fact]
@@ -92,7 +97,7 @@ public class ProfileGuidedMessageTests
 
         var message = (await Verify001.VerifyAsync(source, With(("a.sites.tsv", summary)))).Single().GetMessage();
 
-        Assert.Contains("; measured in a.sites.tsv: 3 GiB allocated at this line, site 1 of 1", message);
+        Assert.Contains("; measured in a.sites.tsv: 3 GiB allocated here, site 1 of 1", message);
     }
 
     [Fact]
@@ -142,7 +147,7 @@ public class ProfileGuidedMessageTests
 
         var message = (await Verify004.VerifyAsync(source, With(("p.sites.tsv", summary)))).Single().GetMessage();
 
-        Assert.EndsWith("; measured in p.sites.tsv: 200 MiB allocated at this line, site 1 of 1 by bytes (4,097 samples)", message);
+        Assert.EndsWith("; measured in p.sites.tsv: 200 MiB allocated here, site 1 of 1", message);
     }
 
     [Fact]
@@ -164,7 +169,7 @@ public class ProfileGuidedMessageTests
 
         var message = (await Verify003.VerifyAsync(source, With(("p.sites.tsv", summary)))).Single().GetMessage();
 
-        Assert.EndsWith("; measured in p.sites.tsv: 64 GiB allocated at this line, site 1 of 1 by bytes (4,097 samples)", message);
+        Assert.EndsWith("; measured in p.sites.tsv: 64 GiB allocated here, site 1 of 1", message);
     }
 
     [Fact]

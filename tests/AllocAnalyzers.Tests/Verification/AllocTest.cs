@@ -63,7 +63,7 @@ internal sealed class AllocTest : CSharpCodeFixTest<EmptyDiagnosticAnalyzer, Emp
 
     protected override IEnumerable<CodeFixProvider> GetCodeFixProviders() => _fixes;
 
-    protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(_options.LanguageVersion);
+    protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(_options.LanguageVersion, preprocessorSymbols: _options.PreprocessorSymbols);
 
     protected override CompilationOptions CreateCompilationOptions() =>
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, allowUnsafe: _options.AllowUnsafe, nullableContextOptions: NullableContextOptions.Enable);

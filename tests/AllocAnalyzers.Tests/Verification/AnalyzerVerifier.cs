@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AllocAnalyzers.Configuration;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -17,7 +18,8 @@ public static class AnalyzerVerifier<TAnalyzer> where TAnalyzer : DiagnosticAnal
 
     public static async Task<ImmutableArray<Diagnostic>> VerifyAsync(string markup, TestOptions options, DiagnosticAnalyzer analyzer)
     {
-        var analyzers = ImmutableArray.Create(analyzer);
+        // The package always ships the SettingsAnalyzer with the rules: project-wide setting errors come from it.
+        var analyzers = analyzer is SettingsAnalyzer ? ImmutableArray.Create(analyzer) : ImmutableArray.Create(analyzer, new SettingsAnalyzer());
         var sources = MarkedSources.Parse(markup, options, analyzer.SupportedDiagnostics[0].Id);
         var testState = await new AllocTest(sources, options, analyzers).RunAndKeepTestStateAsync();
         return await testState.DiagnosticsWithParityAsync();

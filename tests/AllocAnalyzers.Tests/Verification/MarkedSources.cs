@@ -40,6 +40,13 @@ public sealed class MarkedSources
             string path = PathOf(name);
             var lines = SourceText.From(source).Lines;
             documents.Add((path, source));
+            // A setting error (ALLOC900) sits on the first token of every document it affects.
+            var firstToken = Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText(source).GetRoot().GetFirstToken(includeZeroWidth: true).Span;
+            foreach (var id in options.ExpectedProjectDiagnostics)
+            {
+                expected.Add(Result(id).WithSpan(new FileLinePositionSpan(path, lines.GetLinePositionSpan(firstToken))));
+            }
+
             foreach (var (key, marked) in spans)
             {
                 string id = key.Length == 0 ? defaultRuleId : key;
@@ -50,7 +57,6 @@ public sealed class MarkedSources
             }
         }
 
-        expected.AddRange(options.ExpectedProjectDiagnostics.Select(id => Result(id)));
         return new MarkedSources(documents.ToImmutable(), expected.ToImmutable());
     }
 

@@ -28,5 +28,8 @@ public sealed record TestOptions
     /// <summary>Rule ids of expected diagnostics without a source location (ALLOC900 on a setting).</summary>
     public IReadOnlyList<string> ExpectedProjectDiagnostics { get; init; } = Array.Empty<string>();
 
+    /// <summary>Preprocessor symbols of the compilation (a target framework's NET5_0_OR_GREATER and the like).</summary>
+    public IReadOnlyList<string> PreprocessorSymbols { get; init; } = Array.Empty<string>();
+
     public static TestOptions Default { get; } = new TestOptions();
 }

@@ -25,8 +25,8 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.LargeAllocationInLoop,
             title: "Large zero-initialized allocation repeated in a loop",
-            messageFormat: "'{0}' {1} on every loop iteration{2}: about {3} per iteration ({4} profile){5}",
-            description: "The buffer is allocated, and zeroed by the runtime, on every iteration although it does not outlive the iteration. Allocate it once before the loop and reuse it, or rent it from ArrayPool<T>.Shared. Configure the size threshold with dotnet_code_quality.ALLOC001.threshold_bytes.");
+            messageFormat: LargeAllocationInLoopReport.MessageFormat,
+            description: "The buffer is allocated on every iteration although it does not outlive the iteration. Arrays are zeroed by the runtime on each allocation; from 85,000 bytes they go to the Large Object Heap, which only gen 2 collections reclaim, so a large allocation per iteration also churns the LOH. A StringBuilder's first chunk is not zeroed on .NET 5 and later, but the per-iteration LOH allocation remains. Allocate the buffer once before the loop and reuse it, or rent it from ArrayPool<T>.Shared. The message gives the model's estimate per iteration; the figures are in the diagnostic's properties (docs/diagnostic-properties.md). Configure the size threshold with dotnet_code_quality.ALLOC001.threshold_bytes.");
 
         private static readonly ByteOption Threshold = new ByteOption(RuleIds.LargeAllocationInLoop, OptionKeys.ThresholdBytes, DefaultThresholdBytes);
 
@@ -48,30 +48,17 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
             var allocation = BufferRecognizer.Recognize(context.Operation, session.Types);
             if (allocation == null || !IsRepeatableManagedAllocation(allocation.Source) || allocation.Bytes == null) return;
             long bytes = allocation.Bytes.Value;
-            if (bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            if (bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
             if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken)) return;
             if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
 
-            context.ReportDiagnostic(Diagnostic.Create(session.HelpLinks.For(Rule), context.Operation.Syntax.GetLocation(), MessageArguments(allocation, bytes, session)));
+            context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, session));
         }
 
         /// <summary>What ALLOC001 prices: fresh managed memory the GC hands out (not a rent, not a stack or native block).</summary>
         private static bool IsRepeatableManagedAllocation(BufferSource source) =>
             source == BufferSource.NewArray || source == BufferSource.GcAllocateArray || source == BufferSource.CapacityConstructor;
-
-        private static object[] MessageArguments(BufferAllocation allocation, long bytes, AnalysisSession session)
-        {
-            // StringBuilder's first chunk is uninitialized on .NET 5+: price what the runtime really does.
-            var estimate = allocation.Zeroed
-                ? ManagedAllocationCosts.RepeatedArrayAllocation(bytes, session.CostProfile)
-                : ManagedAllocationCosts.UninitializedArrayAllocation(bytes, session.CostProfile);
-            string what = allocation.Zeroed
-                ? "allocates and zeroes " + CostFormat.BytesExact(bytes)
-                : "allocates " + CostFormat.BytesExact(bytes) + " (not zeroed: an uninitialized buffer)";
-            string heap = estimate.LargeObjectHeap ? ", on the Large Object Heap, which only gen 2 collections reclaim" : string.Empty;
-            return new object[] { SyntaxText.Short(allocation.Operation.Syntax), what, heap, CostFormat.Duration(estimate.Seconds), session.CostProfile.Name, session.MeasuredSuffix(allocation.Operation.Syntax) };
-        }
     }
 }

@@ -24,8 +24,8 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.LargeZeroedStackalloc,
             title: "Large stackalloc zeroed because [SkipLocalsInit] is not in effect",
-            messageFormat: "'{0}' is zeroed by the JIT each time it runs because no [SkipLocalsInit] applies: {1}, about {2} each time ({3} profile)",
-            description: "Without [SkipLocalsInit] on the method, a containing type or the module, the method is compiled with .locals init and the JIT zeroes every stackalloc block. When the code writes the buffer before reading it, add [SkipLocalsInit] (it requires AllowUnsafeBlocks). Configure the size threshold with dotnet_code_quality.ALLOC005.threshold_bytes.",
+            messageFormat: LargeZeroedStackallocReport.MessageFormat,
+            description: "Without [SkipLocalsInit] on the method, a containing type or the module, the method is compiled with .locals init and the JIT zeroes every stackalloc block. When the code writes the buffer before reading it, add [SkipLocalsInit] (it requires AllowUnsafeBlocks). The figures behind the message are in the diagnostic's properties (docs/diagnostic-properties.md). Configure the size threshold with dotnet_code_quality.ALLOC005.threshold_bytes.",
             severity: DiagnosticSeverity.Info);
 
         private static readonly ByteOption Threshold = new ByteOption(RuleIds.LargeZeroedStackalloc, OptionKeys.ThresholdBytes, DefaultThresholdBytes);
@@ -49,13 +49,11 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             var memory = BufferRecognizer.Recognize(operation, session.Types);
             if (memory == null || memory.Source != BufferSource.Stackalloc || !memory.Zeroed || memory.Bytes == null) return;
             long bytes = memory.Bytes.Value;
-            if (bytes < Threshold.Read(session, context.Node.SyntaxTree, context.ReportDiagnostic)) return;
+            if (bytes < Threshold.Read(session, context.Node.SyntaxTree)) return;
             // Zeros that the code reads are the point of the buffer, not waste.
             if (ZeroReads.AreRead(operation, session.Types, context.CancellationToken)) return;
 
-            double seconds = ManagedAllocationCosts.Clear(bytes, session.CostProfile).Seconds;
-            context.ReportDiagnostic(Diagnostic.Create(session.HelpLinks.For(Rule), context.Node.GetLocation(),
-                SyntaxText.Short(context.Node), CostFormat.BytesExact(bytes), MessageCost.Duration(seconds), session.CostProfile.Name));
+            context.ReportDiagnostic(LargeZeroedStackallocReport.Create(context.Node, bytes, session));
         }
     }
 }

@@ -27,8 +27,8 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.NativeAllocThenClear,
             title: "Native allocation followed by clearing it in full: use NativeMemory.AllocZeroed",
-            messageFormat: "'{0}' is cleared in full by '{1}' before any other use: NativeMemory.AllocZeroed does both, and skips the clear where the allocator hands out fresh zero pages; {2}",
-            description: "The block is allocated uninitialized and then zeroed completely before anything reads or writes it. NativeMemory.AllocZeroed (calloc) returns zeroed memory in one call; for blocks the allocator maps fresh from the OS (glibc: 128 KiB and more on first use; Windows heap: about 1 MiB and more) nothing is written at all, the pages are demand-zero. For Marshal.AllocHGlobal the matching FreeHGlobal must become NativeMemory.Free.",
+            messageFormat: NativeAllocThenClearReport.MessageFormat,
+            description: "The block is allocated uninitialized and then zeroed completely before anything reads or writes it. NativeMemory.AllocZeroed (calloc) returns zeroed memory in one call; for blocks the allocator maps fresh from the OS (glibc: 128 KiB and more on first use; Windows heap: about 1 MiB and more) nothing is written at all, the pages are demand-zero. For Marshal.AllocHGlobal the matching FreeHGlobal must become NativeMemory.Free. The time in the message is the model's cost of the clear: what AllocZeroed skips when the allocator hands out fresh pages. In a loop that frees and allocates the block again, glibc serves it from its heap and calloc clears it as well, so there the fix saves the extra pass rather than the whole memset; the figures are in the diagnostic's properties (docs/diagnostic-properties.md).",
             severity: DiagnosticSeverity.Info);
 
         public NativeAllocThenClearAnalyzer()
@@ -82,11 +82,7 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
                 if (!ClearsWholeBlock(clear, allocation) || !RunsRightAfter(candidate, clear)) continue;
                 if (!BufferFlowView.Create(graph, candidate, types, cancellationToken).Before(clear.FlowPoint).IsUntouched) continue;
 
-                return Diagnostic.Create(
-                    session.HelpLinks.For(Rule),
-                    candidate.Syntax.GetLocation(),
-                    additionalLocations: new[] { clear.Operation.Syntax.GetLocation() }, // the clear, for the fix to remove
-                    messageArgs: new object[] { SyntaxText.Short(candidate.Syntax), SyntaxText.Short(clear.Operation.Syntax), Cost(allocation, session) });
+                return NativeAllocThenClearReport.Create(candidate, allocation, clear, session);
             }
 
             return null;
@@ -118,18 +114,6 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
             long? count = ConstantValues.TryGetInt64(clear.Count);
             if (allocation.Bytes != null && count != null) return count * clear.UnitSize == allocation.Bytes;
             return clear.UnitSize == 1 && allocation.CountOperation != null && ProvableValues.AreEqual(clear.Count, allocation.CountOperation);
-        }
-
-        /// <summary>The model's steady-state cost per allocation on Linux, with the clear and with calloc.</summary>
-        private static string Cost(BufferAllocation allocation, AnalysisSession session)
-        {
-            if (allocation.Bytes == null) return "the clear is a memset of the whole block on every call";
-            long bytes = allocation.Bytes.Value;
-            var profile = session.CostProfile;
-            double before = NativeAllocationCosts.RepeatedMallocFree(bytes, TargetPlatform.Linux, profile).Seconds + ManagedAllocationCosts.Clear(bytes, profile).Seconds;
-            var after = NativeAllocationCosts.RepeatedCallocFree(bytes, TargetPlatform.Linux, profile);
-            return "for " + CostFormat.BytesExact(bytes) + " about " + CostFormat.Duration(before) + " per allocation with the clear against "
-                + CostFormat.Duration(after.Seconds) + " with AllocZeroed (Linux, " + profile.Name + " profile)";
         }
     }
 }

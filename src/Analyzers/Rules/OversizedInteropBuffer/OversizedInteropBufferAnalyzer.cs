@@ -34,8 +34,8 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.OversizedInteropBuffer,
             title: "Zero-filled buffer is larger than the native call can use",
-            messageFormat: "'{0}' zeroes {1} on every call, but '{2}' is given a length of {3}: {4} are zeroed for nothing; about {5} per call against {6} for the size used ({7} profile){8}",
-            description: "The buffer is allocated (and zero-filled) in the method and passed to native code together with a length that is provably smaller than the buffer, so the native side can never touch the excess. Allocate only the length the call uses, reuse a buffer, or rent one. Configure the smallest excess reported with dotnet_code_quality.ALLOC003.min_excess_bytes.");
+            messageFormat: OversizedInteropBufferReport.MessageFormat,
+            description: "The buffer is allocated (and zero-filled) in the method and passed to native code together with a length that is provably smaller than the buffer, so the native side can never touch the excess. Allocate only the length the call uses, reuse a buffer, or rent one. The time in the message is the model's estimate of the allocation at its full size minus at the size used; the exact figures are in the diagnostic's properties (docs/diagnostic-properties.md). Configure the smallest excess reported with dotnet_code_quality.ALLOC003.min_excess_bytes.");
 
         private static readonly ByteOption MinExcess = new ByteOption(RuleIds.OversizedInteropBuffer, MinExcessBytesOption, DefaultMinExcessBytes);
 
@@ -58,7 +58,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             if (!(context.ContainingSymbol is IMethodSymbol)) return;
             var buffer = ZeroedInteropBuffer(BufferRecognizer.Recognize(context.Operation, session.Types));
             if (buffer == null) return;
-            long minExcess = MinExcess.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
+            long minExcess = MinExcess.Read(session, context.Operation.Syntax.SyntaxTree);
             if (buffer.Bytes < minExcess) return;
 
             var uses = BufferUses.OfValue(context.Operation, session.Types, out var local);
@@ -71,21 +71,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             long excess = buffer.Bytes!.Value - used;
             if (excess < minExcess) return;
 
-            var (before, after) = Costs(buffer, used, session);
-            var properties = ImmutableDictionary<string, string?>.Empty.Add(UsedBytesProperty, used.ToString(CultureInfo.InvariantCulture));
-            context.ReportDiagnostic(Diagnostic.Create(
-                session.HelpLinks.For(Rule),
-                context.Operation.Syntax.GetLocation(),
-                properties,
-                SyntaxText.Short(context.Operation.Syntax),
-                CostFormat.BytesExact(buffer.Bytes!.Value),
-                SyntaxText.Short(verdict.Value.Call.Syntax),
-                CostFormat.BytesExact(verdict.Value.NativeLength),
-                CostFormat.BytesExact(excess),
-                CostFormat.Duration(before),
-                CostFormat.Duration(after),
-                session.CostProfile.Name,
-                session.MeasuredSuffix(context.Operation.Syntax)));
+            context.ReportDiagnostic(OversizedInteropBufferReport.Create(buffer, used, verdict.Value.NativeLength, verdict.Value.Call, session));
         }
 
         /// <summary>
@@ -138,20 +124,6 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             if (buffer.IsNative) return buffer;
             bool array = buffer.Source == BufferSource.NewArray || buffer.Source == BufferSource.GcAllocateArray;
             return array && buffer.Type is IArrayTypeSymbol type && type.Rank == 1 && buffer.ElementSize > 0 ? buffer : null;
-        }
-
-        /// <summary>The model's per-call cost of the allocation at its full size and at the size used.</summary>
-        private static (double Before, double After) Costs(BufferAllocation buffer, long used, AnalysisSession session)
-        {
-            var profile = session.CostProfile;
-            if (!buffer.IsNative)
-            {
-                return (ManagedAllocationCosts.RepeatedArrayAllocation(buffer.Bytes!.Value, profile).Seconds,
-                        ManagedAllocationCosts.RepeatedArrayAllocation(Math.Max(used, 1), profile).Seconds);
-            }
-
-            return (NativeAllocationCosts.RepeatedCallocFree(buffer.Bytes!.Value, TargetPlatform.Linux, profile).Seconds,
-                    NativeAllocationCosts.RepeatedCallocFree(Math.Max(used, 1), TargetPlatform.Linux, profile).Seconds);
         }
     }
 }

@@ -25,8 +25,8 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.OverwrittenZeroedAllocation,
             title: "Zeroed allocation completely overwritten before any read",
-            messageFormat: "'{0}' is zeroed by the runtime, then '{1}' overwrites every element before any read: {2} zeroed for nothing, about {3} ({4} profile){5}",
-            description: "Every element of the new array is written before any element is read, so the zeroing the runtime does at allocation is wasted. GC.AllocateUninitializedArray<T>(n) skips it for arrays of 2048 bytes and more of types without references.",
+            messageFormat: OverwrittenZeroedAllocationReport.MessageFormat,
+            description: "Every element of the new array is written before any element is read, so the zeroing the runtime does at allocation is wasted. GC.AllocateUninitializedArray<T>(n) skips it for arrays of 2048 bytes and more of types without references. The figures behind the message are in the diagnostic's properties (docs/diagnostic-properties.md).",
             severity: DiagnosticSeverity.Info);
 
         private static readonly ByteOption Threshold = new ByteOption(RuleIds.OverwrittenZeroedAllocation, OptionKeys.ThresholdBytes, DefaultThresholdBytes);
@@ -44,7 +44,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             // Without the API (before .NET 5) there is nothing to switch to.
             if (!session.Types.HasAllocateUninitializedArray) return;
             Threshold.ValidateEveryTree(context, session);
-            UnknownSizePolicy.ValidateEveryTree(context, session);
+            UnknownSizePolicy.Option.ValidateEveryTree(context, session);
             context.RegisterOperationAction(operationContext => Analyze(operationContext, session), OperationKind.ArrayCreation);
         }
 
@@ -57,24 +57,15 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             if (!memory.ElementType.IsUnmanagedType) return;
             if (memory.ElementCount != null && (memory.ElementSize == null || UninitializedArrayThreshold.StillZeroed(memory.ElementCount.Value, memory.ElementSize.Value))) return;
             var tree = context.Operation.Syntax.SyntaxTree;
-            if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, tree, context.ReportDiagnostic)) return;
-            if (memory.Bytes == null && !UnknownSizePolicy.Reports(UnknownSizePolicy.Read(session, tree, context.ReportDiagnostic), memory, session)) return;
+            if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, tree)) return;
+            if (memory.Bytes == null && !UnknownSizePolicy.Reports(UnknownSizePolicy.Option.Read(session, tree), memory, session)) return;
 
             var view = BufferFlowView.Create(context.GetControlFlowGraph(), context.Operation, types);
             if (!view.IsTracked) return;
             var overwrite = OverwriteBeforeRead.Find(context.Operation, memory, view, types);
             if (overwrite == null) return;
 
-            context.ReportDiagnostic(Diagnostic.Create(session.HelpLinks.For(Rule), context.Operation.Syntax.GetLocation(), MessageArguments(memory, overwrite, session)));
-        }
-
-        private static object[] MessageArguments(BufferAllocation memory, IOperation overwrite, AnalysisSession session)
-        {
-            long? bytes = memory.Bytes;
-            string amount = bytes == null ? "the whole array" : CostFormat.BytesExact(bytes.Value);
-            string cost = bytes == null ? "one memset of the array per allocation" : MessageCost.Duration(ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds);
-            string writer = SyntaxText.Short(overwrite.Syntax);
-            return new object[] { SyntaxText.Short(memory.Operation.Syntax), writer, amount, cost, session.CostProfile.Name, session.MeasuredSuffix(memory.Operation.Syntax) };
+            context.ReportDiagnostic(OverwrittenZeroedAllocationReport.Create(memory, overwrite, session));
         }
     }
 }

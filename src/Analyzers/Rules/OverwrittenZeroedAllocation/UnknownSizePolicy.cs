@@ -4,7 +4,6 @@ using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
@@ -23,14 +22,10 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
         public const string Data = "data";
         public const string All = "all";
         public const string None = "none";
-        private static readonly string[] Choices = { Data, All, None };
         private const int MaxDepth = 8;
 
-        public static string Read(AnalysisSession session, SyntaxTree tree, System.Action<Diagnostic> report) =>
-            session.Configuration.GetChoice(tree, RuleIds.OverwrittenZeroedAllocation, OptionName, Choices, Data, report);
-
-        public static void ValidateEveryTree(CompilationStartAnalysisContext context, AnalysisSession session) =>
-            context.RegisterSyntaxTreeAction(tree => Read(session, tree.Tree, tree.ReportDiagnostic));
+        /// <summary><c>dotnet_code_quality.ALLOC004.unknown_sizes</c>: data (default), all, none.</summary>
+        public static readonly ChoiceOption Option = new ChoiceOption(RuleIds.OverwrittenZeroedAllocation, OptionName, Data, Data, All, None);
 
         /// <summary>True when an allocation whose size the analyzer cannot prove is reported under <paramref name="policy"/>.</summary>
         public static bool Reports(string policy, BufferAllocation allocation, AnalysisSession session)

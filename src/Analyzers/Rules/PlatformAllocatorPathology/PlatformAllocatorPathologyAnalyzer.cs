@@ -41,16 +41,19 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
         /// <summary>Diagnostic property: "true" when the model says every targeted platform already zeroes the whole block each iteration.</summary>
         public const string FullyZeroedEverywhereProperty = "FullyZeroedEverywhere";
 
-        /// <summary>Diagnostic property: the block size in bytes.</summary>
-        public const string BytesProperty = "Bytes";
+        /// <summary>Diagnostic property: the block size in bytes (the common <see cref="DiagnosticProperties.Bytes"/>).</summary>
+        public const string BytesProperty = DiagnosticProperties.Bytes;
+
+        /// <summary>Diagnostic property: the targeted platforms whose allocator re-zeroes the block, worst first ("macos,linux").</summary>
+        public const string ZeroingPlatformsProperty = "ZeroingPlatforms";
 
         private const long PageSize = 4096;
 
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.PlatformAllocatorPathology,
             title: "Zeroed native block freed and allocated again in a loop is re-zeroed by the platform allocator",
-            messageFormat: "'{0}' is freed and allocated again on every loop iteration, and {1} zero-fills all {2} each time; per iteration: {3}",
-            description: "calloc (NativeMemory.AllocZeroed) of a large block is normally cheap: fresh pages from the OS are already zero. But once the block has been freed, some allocators hand the same memory back and must clear it: macOS libmalloc serves blocks from about 127 KB up to 128 MiB (version- and memory-dependent) from its large-block cache and bzeroes them; glibc reuses freed chunks between 128 KiB and 32 MiB and memsets them. Allocate the block once before the loop, free it after, and clear only what each iteration needs. Targets come from alloc_analyzers.target_platforms or the RuntimeIdentifier(s); the smallest size considered is dotnet_code_quality.ALLOC007.min_bytes.");
+            messageFormat: PlatformAllocatorPathologyReport.MessageFormat,
+            description: "calloc (NativeMemory.AllocZeroed) of a large block is normally cheap: fresh pages from the OS are already zero. But once the block has been freed, some allocators hand the same memory back and must clear it: macOS libmalloc serves blocks from about 127 KB up to 128 MiB (version- and memory-dependent) from its large-block cache and bzeroes them; glibc reuses freed chunks between 128 KiB and 32 MiB and memsets them. Allocate the block once before the loop, free it after, and clear only what each iteration needs. The message names the platform where the model prices the re-zeroing highest first, then the other targeted platforms that re-zero it; the figures in the diagnostic's properties are the worst platform's (docs/diagnostic-properties.md). Targets come from alloc_analyzers.target_platforms or the RuntimeIdentifier(s); the smallest size considered is dotnet_code_quality.ALLOC007.min_bytes.");
 
         private static readonly ByteOption MinBytes = new ByteOption(RuleIds.PlatformAllocatorPathology, MinBytesOption, DefaultMinBytes);
 
@@ -66,22 +69,9 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             var macOS = new Lazy<MacOSAllocatorSetting>(() => MacOSAllocatorSetting.Read(session.Configuration));
             var options = new Lazy<SimulationOptions>(() => new SimulationOptions { MacOS = macOS.Value.Config, MaxSteadyStateIterations = 2048 });
             var estimates = new ConcurrentDictionary<(long, TargetPlatform), CostEstimate>();
-            context.RegisterSyntaxTreeAction(tree =>
-            {
-                MinBytes.Read(session, tree.Tree, tree.ReportDiagnostic);
-                ReportInvalidTargets(session, targets.Value, tree.ReportDiagnostic);
-                if (macOS.Value.InvalidValue != null)
-                {
-                    session.Configuration.ReportOnce(MacOSAllocatorSetting.OptionKey, macOS.Value.InvalidValue, MacOSAllocatorSetting.Expected, MacOSAllocatorSetting.DefaultName, tree.ReportDiagnostic);
-                }
-            });
+            // Invalid project-wide settings (target platforms, macOS allocator) are reported with the others, by the SettingsAnalyzer.
+            MinBytes.ValidateEveryTree(context, session);
             context.RegisterOperationAction(c => Analyze(c, session, targets.Value, options.Value, estimates), OperationKind.Invocation);
-        }
-
-        private static void ReportInvalidTargets(AnalysisSession session, TargetPlatforms targets, Action<Diagnostic> report)
-        {
-            if (targets.InvalidValue == null) return;
-            session.Configuration.ReportOnce(TargetPlatforms.OptionKey, targets.InvalidValue, targets.Problem ?? "invalid value", targets.Source, report);
         }
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session, TargetPlatforms targets, SimulationOptions options, ConcurrentDictionary<(long, TargetPlatform), CostEstimate> cache)
@@ -89,7 +79,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             var allocation = BufferRecognizer.Recognize(context.Operation, session.Types);
             if (allocation == null || !allocation.IsNative || !allocation.Zeroed || allocation.Bytes == null || targets.Platforms.Count == 0) return;
             long bytes = allocation.Bytes.Value;
-            if (bytes < MinBytes.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic)) return;
+            if (bytes < MinBytes.Read(session, context.Operation.Syntax.SyntaxTree)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
             if (loop == null || !IsFreedInLoop(allocation, loop, session.Types)) return;
@@ -101,27 +91,12 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             var zeroing = perPlatform.Where(e => ZeroesWholeBlock(e.Estimate, bytes)).Select(e => e.Platform).ToList();
             if (zeroing.Count == 0) return;
 
-            var properties = ImmutableDictionary<string, string?>.Empty
-                .Add(FullyZeroedEverywhereProperty, zeroing.Count == perPlatform.Count ? "true" : "false")
-                .Add(BytesProperty, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            context.ReportDiagnostic(Diagnostic.Create(
-                session.HelpLinks.For(Rule),
-                context.Operation.Syntax.GetLocation(),
-                properties,
-                SyntaxText.Short(context.Operation.Syntax),
-                Join(zeroing.Select(TargetPlatforms.DisplayName).ToList()),
-                CostFormat.BytesExact(bytes),
-                string.Join("; ", perPlatform.Select(e => Describe(e.Platform, e.Estimate)))));
+            context.ReportDiagnostic(PlatformAllocatorPathologyReport.Create(
+                context.Operation, bytes, perPlatform.Where(e => zeroing.Contains(e.Platform)).ToList(), everywhere: zeroing.Count == perPlatform.Count, session));
         }
 
         /// <summary>The model's verdict: the block is cleared in full (page rounding aside) on every iteration.</summary>
         private static bool ZeroesWholeBlock(CostEstimate estimate, long bytes) => estimate.BytesZeroed >= bytes - PageSize;
-
-        private static string Describe(TargetPlatform platform, CostEstimate estimate) =>
-            TargetPlatforms.DisplayName(platform) + " about " + CostFormat.Duration(estimate.Seconds) + " (" + estimate.Explanation + ")";
-
-        private static string Join(IReadOnlyList<string> names) =>
-            names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[names.Count - 1];
 
         /// <summary>
         /// The block is held in a local and freed, through that local, inside the same loop: only then

@@ -28,8 +28,8 @@ namespace AllocAnalyzers.Rules.RedundantClear
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.RedundantClear,
             title: "Redundant clear of a fresh buffer",
-            messageFormat: "'{0}' clears {1} that {2} already zeroed, and nothing has written it since: about {3} for nothing ({4} profile)",
-            description: "The memory was zeroed when it was allocated (new T[n], GC.AllocateArray, NativeMemory.AllocZeroed, or stackalloc without [SkipLocalsInit]) and no path from the allocation to the clear can have written it, so the clear is a memset that changes nothing. Remove it. Configure the smallest size reported with dotnet_code_quality.ALLOC002.threshold_bytes.");
+            messageFormat: RedundantClearReport.MessageFormat,
+            description: "The memory was zeroed when it was allocated (new T[n], GC.AllocateArray, NativeMemory.AllocZeroed, or stackalloc without [SkipLocalsInit]) and no path from the allocation to the clear can have written it, so the clear is a memset that changes nothing. Remove it. The figures behind the message are in the diagnostic's properties (docs/diagnostic-properties.md). Configure the smallest size reported with dotnet_code_quality.ALLOC002.threshold_bytes.");
 
         private static readonly ByteOption Threshold = new ByteOption(RuleIds.RedundantClear, OptionKeys.ThresholdBytes, DefaultThresholdBytes, minimum: 0);
 
@@ -63,26 +63,11 @@ namespace AllocAnalyzers.Rules.RedundantClear
                 if (view.Before(clear.FlowPoint).MayBeWritten) continue;
                 if (!ClearedRange.TryProve(clear, memory, view.HoldingLocals, out long? bytes)) continue;
 
-                long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree, context.ReportDiagnostic);
+                long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree);
                 if (bytes == null ? threshold > 0 : bytes < threshold) return;
-                context.ReportDiagnostic(Diagnostic.Create(session.HelpLinks.For(Rule), clear.Operation.Syntax.GetLocation(), MessageArguments(clear, memory, bytes, session)));
+                context.ReportDiagnostic(RedundantClearReport.Create(clear, memory, bytes, session));
                 return;
             }
-        }
-
-        private static object[] MessageArguments(ClearOperation clear, BufferAllocation memory, long? bytes, AnalysisSession session)
-        {
-            string what = bytes == null ? "memory" : CostFormat.BytesExact(bytes.Value);
-            string source = "'" + SyntaxText.Short(memory.Operation.Syntax) + "'";
-            string zeroedBy;
-            if (memory.IsNative) zeroedBy = source + " (calloc)";
-            else if (memory.Source == BufferSource.Stackalloc) zeroedBy = "the JIT (no [SkipLocalsInit] applies to " + source + ")";
-            else zeroedBy = "the runtime (" + source + ")";
-
-            string cost = bytes == null
-                ? "a memset of the whole range"
-                : MessageCost.Duration(ManagedAllocationCosts.Clear(bytes.Value, session.CostProfile).Seconds);
-            return new object[] { SyntaxText.Short(clear.Operation.Syntax), what, zeroedBy, cost, session.CostProfile.Name };
         }
     }
 }

@@ -27,7 +27,7 @@ public class MacOSAllocatorSettingTests
     public async Task Large_memory_macs_cache_200_MiB_blocks_and_zero_them_every_time()
     {
         var diagnostics = await Verify.VerifyAsync(PlatformAllocatorPathologyAnalyzerTests.InMethod(Body(true)), MacOS("modern-32gib"));
-        Assert.Contains(">=32 GiB", diagnostics.Single().GetMessage());
+        Assert.Contains(">=32 GiB", diagnostics.Single().Properties["Explanation"]);
     }
 
     [Fact]

@@ -1,0 +1,28 @@
+using AllocAnalyzers.Runtime.Formatting;
+
+namespace AllocAnalyzers.Diagnostics
+{
+    /// <summary>What one occurrence of a finding is, so that a per-occurrence cost can be read correctly.</summary>
+    internal enum Repetition
+    {
+        /// <summary>Every iteration of the enclosing loop.</summary>
+        LoopIteration,
+
+        /// <summary>Every call of the enclosing method.</summary>
+        Call,
+
+        /// <summary>Every time the flagged code runs.</summary>
+        Execution,
+    }
+
+    internal static class RepetitionNames
+    {
+        /// <summary>The stable property value (docs/diagnostic-properties.md).</summary>
+        public static string Name(this Repetition repetition) => repetition switch
+        {
+            Repetition.LoopIteration => RepetitionValues.LoopIteration,
+            Repetition.Call => RepetitionValues.Call,
+            _ => RepetitionValues.Execution,
+        };
+    }
+}
