@@ -3,6 +3,7 @@ using System.Globalization;
 using AllocAnalyzers.Runtime.Costs;
 using AllocAnalyzers.Runtime.Formatting;
 using AllocAnalyzers.Tool.Calibration;
+using AllocAnalyzers.Tool.CommandLine;
 using AllocAnalyzers.Tool.Output;
 using Spectre.Console;
 
@@ -22,15 +23,26 @@ internal static class CalibrateCommand
         };
         var name = new Option<string?>("--name") { Description = "The profile's name (default: calibrated-<machine name>)." };
         var quick = new Option<bool>("--quick") { Description = "Short runs (seconds instead of about a minute): noisier figures." };
-        var command = new Command("calibrate", "Measure this machine (memset bandwidth, page faults, mmap/munmap, glibc malloc/calloc, .NET array allocation,\n"
-            + "GC.AllocateUninitializedArray, ArrayPool, GC costs and budgets) and write a cost profile the analyzer reads.\n\n"
-            + "The profile is a .globalconfig with keys alloc_analyzers.cost_profile.<field>; see docs/runtime-model.md.\n"
-            + "Run it on an idle machine, Release build, Linux (it calls glibc directly).\n\n"
-            + "Examples:\n"
-            + "  alloc-analyzers calibrate                          writes ./" + DefaultOutput + "\n"
-            + "  alloc-analyzers calibrate -o build/costs.globalconfig --name ci-runner\n"
-            + "  alloc-analyzers simulate --profile " + DefaultOutput + " 'calloc 1MiB; free x 1000'\n\n"
-            + "Exit codes: 0 success, 1 bad command line, 3 cannot write the file, 4 not on Linux.");
+        var command = new Command("calibrate", "Measure this machine and write a cost profile (.globalconfig) the analyzer reads.");
+        CommandHelp.Describe(
+            command,
+            "Measures memset bandwidth, page faults, mmap/munmap, glibc malloc/calloc, .NET array allocation,\n"
+            + "GC.AllocateUninitializedArray, ArrayPool, GC costs and budgets. The profile is a .globalconfig with keys\n"
+            + "alloc_analyzers.cost_profile.<field>; see docs/runtime-model.md. Run it on an idle machine, Release build, Linux\n"
+            + "(it calls glibc directly): a busy machine gives figures several times too slow, so calibrate measures the\n"
+            + "load and refuses to write them unless --force is given.",
+            [
+                ("alloc-analyzers calibrate", "writes ./" + DefaultOutput),
+                ("alloc-analyzers calibrate -o build/costs.globalconfig --name ci-runner", ""),
+                ("alloc-analyzers simulate --profile " + DefaultOutput + " 'calloc 1MiB; free x 1000'", "use it"),
+            ],
+            [
+                (ExitCodes.Success, "the profile was written"),
+                (ExitCodes.Usage, "bad command line: unknown option or value"),
+                (ExitCodes.IoError, "the output file cannot be written (checked before measuring)"),
+                (ExitCodes.Unsupported, "not on Linux"),
+                (ExitCodes.Unreliable, "the machine was too busy for reliable figures (nothing written; --force writes them anyway)"),
+            ]);
         command.Options.Add(output);
         command.Options.Add(name);
         command.Options.Add(quick);

@@ -5,7 +5,7 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>Command-line syntax errors reported by System.CommandLine.</summary>
+    /// <summary>A command line the tool cannot run: unknown option or value (CommandLine/UsageErrors).</summary>
     public const int Usage = 1;
 
     /// <summary>A malformed trace, size or cost profile.</summary>
@@ -16,4 +16,7 @@ internal static class ExitCodes
 
     /// <summary>The command cannot run here (e.g. calibrate off Linux).</summary>
     public const int Unsupported = 4;
+
+    /// <summary>calibrate: the machine was too busy for figures worth writing.</summary>
+    public const int Unreliable = 5;
 }
