@@ -99,7 +99,8 @@ public partial class ProfileStopTests
     public void A_signal_while_the_trace_is_read_does_not_interrupt_it()
     {
         if (!OperatingSystem.IsLinux()) return;
-        using var run = Launch("--duration", "2");
+        // A program that ends by itself (as in SeedReadLoopProfile): the recording ends with it, then the read starts.
+        using var run = new StoppableToolRun("--", SeedReadLoopProfile.SampleDll, SeedReadLoopProfile.MebibytesRead.ToString(CultureInfo.InvariantCulture));
         run.WaitForLine(line => line.StartsWith("reading the recording", StringComparison.Ordinal));
         run.Signal(StoppableToolRun.SigTerm);
         var result = run.WaitForExit();
