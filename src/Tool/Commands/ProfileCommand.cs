@@ -77,22 +77,23 @@ internal static class ProfileCommand
     /// <summary>Runs and turns every failure into a message and an exit code, never a stack trace.</summary>
     internal static async Task<int> RunAsync(ParseResult parseResult, ProfileSettings settings, CancellationToken stop)
     {
+        var error = parseResult.InvocationConfiguration.Error;
         try
         {
             return await ProfileRunner.RunAsync(settings, stop);
         }
         catch (ProfilingException e) when (e.ExitCode == ExitCodes.Usage)
         {
-            return UsageErrors.Report(parseResult, Console.Error, e.Message);
+            return UsageErrors.Report(parseResult, error, e.Message);
         }
         catch (ProfilingException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {e.Message}");
             return e.ExitCode;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"error: profiling failed unexpectedly: {e.GetType().Name}: {e.Message}");
+            error.WriteLine($"error: profiling failed unexpectedly: {e.GetType().Name}: {e.Message}");
             return ProfilingException.NoDataError;
         }
     }
