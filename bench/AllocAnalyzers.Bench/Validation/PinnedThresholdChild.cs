@@ -14,16 +14,20 @@ internal static class PinnedThresholdChild
 
     public static double Measure(bool quick)
     {
-        var start = new ProcessStartInfo(Environment.ProcessPath!, Verb + (quick ? " --quick" : string.Empty))
-        {
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
+        // SelfProcess: started as `dotnet AllocAnalyzers.Bench.dll validate`, the process is the dotnet
+        // host, and starting it with the verb alone ran `dotnet validate-child-pinned`, which is no program.
+        var start = SelfProcess.StartInfo(quick ? [Verb, "--quick"] : [Verb]);
         start.Environment["MALLOC_MMAP_THRESHOLD_"] = "131072";
-        using var child = Process.Start(start)!;
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + start.FileName);
+        var error = child.StandardError.ReadToEndAsync();
         string output = child.StandardOutput.ReadToEnd();
         child.WaitForExit();
-        return double.Parse(output.Trim(), CultureInfo.InvariantCulture);
+        if (child.ExitCode != 0 || !double.TryParse(output.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double seconds))
+        {
+            throw new InvalidOperationException("the pinned-threshold child failed (exit " + child.ExitCode + "): " + output + error.Result);
+        }
+
+        return seconds;
     }
 
     /// <summary>The child's side: prints seconds per calloc(16 MiB)+free.</summary>

@@ -35,6 +35,7 @@ namespace AllocAnalyzers.Runtime.Costs
             Gen2CollectionSeconds = b.Gen2CollectionSeconds;
             LohBytesPerGen2 = b.LohBytesPerGen2;
             PoolRentReturnSeconds = b.PoolRentReturnSeconds;
+            ReusedBlockZeroingBytesPerSecond = b.ReusedBlockZeroingBytesPerSecond;
         }
 
         public string Name { get; }
@@ -104,6 +105,13 @@ namespace AllocAnalyzers.Runtime.Costs
         public double PoolRentReturnSeconds { get; }
 
         /// <summary>
+        /// Zeroing bandwidth (bytes/s) for a block taken back from an allocator's cache of freed blocks
+        /// (libmalloc's large cache, whose blocks were madvise(MADV_FREE_REUSABLE)d): the whole block is
+        /// cleared, pages given back to the kernel included. 0 means the ordinary memset bandwidth.
+        /// </summary>
+        public double ReusedBlockZeroingBytesPerSecond { get; }
+
+        /// <summary>
         /// Zeroing bandwidth for a block of <paramref name="bytes"/>: the in-cache figure up to the
         /// cache-resident size, the large figure from the large size on, and a log-linear blend between.
         /// </summary>
@@ -117,6 +125,10 @@ namespace AllocAnalyzers.Runtime.Costs
 
         /// <summary>Seconds to zero <paramref name="bytes"/> with one memset.</summary>
         public double ZeroingSeconds(long bytes) => bytes <= 0 ? 0 : bytes / ZeroingBytesPerSecond(bytes);
+
+        /// <summary>Seconds to clear a reused cached block of <paramref name="bytes"/> (see <see cref="ReusedBlockZeroingBytesPerSecond"/>).</summary>
+        public double ReusedBlockZeroingSeconds(long bytes) =>
+            bytes <= 0 ? 0 : ReusedBlockZeroingBytesPerSecond > 0 ? bytes / ReusedBlockZeroingBytesPerSecond : ZeroingSeconds(bytes);
 
         /// <summary>A builder holding this profile's values, to derive a changed copy.</summary>
         public CostProfileBuilder ToBuilder() => new CostProfileBuilder(this);

@@ -40,6 +40,7 @@ namespace AllocAnalyzers.Runtime.Costs
         public double Gen2CollectionSeconds { get; set; }
         public long LohBytesPerGen2 { get; set; }
         public double PoolRentReturnSeconds { get; set; }
+        public double ReusedBlockZeroingBytesPerSecond { get; set; }
 
         /// <summary>The first problem with these values, naming the .globalconfig key, or null when they are valid.</summary>
         public string? Validate()

@@ -108,6 +108,8 @@ namespace AllocAnalyzers.Runtime.Costs
                 p => p.LohBytesPerGen2, b => b.LohBytesPerGen2, (b, v) => b.LohBytesPerGen2 = (long)v),
             F("pool_rent_return_seconds", CostUnit.Seconds, true, "one ArrayPool<T>.Shared Rent + Return served from the pool",
                 p => p.PoolRentReturnSeconds, b => b.PoolRentReturnSeconds, (b, v) => b.PoolRentReturnSeconds = v),
+            F("reused_block_zeroing_bandwidth", CostUnit.BytesPerSecond, true, "clearing bandwidth of a block reused from an allocator's cache of freed blocks (libmalloc's large cache); 0 = the memset bandwidth",
+                p => p.ReusedBlockZeroingBytesPerSecond, b => b.ReusedBlockZeroingBytesPerSecond, (b, v) => b.ReusedBlockZeroingBytesPerSecond = v),
         };
 
         private static CostProfileField F(string key, CostUnit unit, bool mayBeZero, string description,

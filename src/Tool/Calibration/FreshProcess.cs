@@ -31,15 +31,10 @@ public static class FreshProcess
 
     private static LoopTiming MeasureOnce(string pattern, int bytes, int perBatch)
     {
-        string self = Environment.ProcessPath ?? throw new InvalidOperationException("cannot find this program's path");
-        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = SelfProcess.StartInfo([Verb, pattern, bytes.ToString(CultureInfo.InvariantCulture), perBatch.ToString(CultureInfo.InvariantCulture)]);
         // Fully optimized code from the first call: a short child would otherwise spend its run in tier-0 code.
         start.Environment["DOTNET_TieredCompilation"] = "0";
-        // Under 'dotnet app.dll' the process is the host: pass the app's own path first.
-        string entry = Environment.GetCommandLineArgs()[0];
-        if (Path.GetFileNameWithoutExtension(self) == "dotnet" && entry.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)) start.ArgumentList.Add(entry);
-        foreach (var a in new[] { Verb, pattern, bytes.ToString(CultureInfo.InvariantCulture), perBatch.ToString(CultureInfo.InvariantCulture) }) start.ArgumentList.Add(a);
-        using var child = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + self);
+        using var child = Process.Start(start) ?? throw new InvalidOperationException("cannot start " + start.FileName);
         string output = child.StandardOutput.ReadToEnd();
         string error = child.StandardError.ReadToEnd();
         child.WaitForExit();

@@ -5,7 +5,7 @@ internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>Command-line syntax errors reported by System.CommandLine.</summary>
+    /// <summary>A command line the tool cannot run: unknown option or value (CommandLine/UsageErrors).</summary>
     public const int Usage = 1;
 
     /// <summary>A malformed trace, size or cost profile.</summary>
@@ -19,4 +19,7 @@ internal static class ExitCodes
 
     /// <summary>report --fail-on-new found findings the baseline does not have.</summary>
     public const int NewFindings = 5;
+
+    /// <summary>calibrate: the machine was too busy for figures worth writing.</summary>
+    public const int Unreliable = 5;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AllocAnalyzers.Tool.CommandLine;
 using AllocAnalyzers.Tool.Profiling;
 
 namespace AllocAnalyzers.Tool.Commands;
@@ -9,6 +10,8 @@ namespace AllocAnalyzers.Tool.Commands;
 /// </summary>
 internal static class ProfileCommand
 {
+    public const string DefaultOutput = "alloc-profile";
+
     public static Command Create()
     {
         var pid = new Option<int?>("--pid", "-p") { Description = "Attach to a running .NET process." };
@@ -16,7 +19,7 @@ internal static class ProfileCommand
         var output = new Option<string>("--output", "-o")
         {
             Description = "Output prefix: writes PREFIX.pb.gz (pprof) and PREFIX.sites.tsv (site summary).",
-            DefaultValueFactory = _ => "alloc-profile",
+            DefaultValueFactory = _ => DefaultOutput,
         };
         var events = new Option<AllocationEventSource>("--events")
         {
@@ -30,10 +33,31 @@ internal static class ProfileCommand
             Arity = ArgumentArity.ZeroOrMore,
         };
 
-        var profile = new Command("profile", "Record where a .NET program allocates (sampled, with stacks) and write a pprof profile and a site summary.")
+        var profile = new Command("profile", "Record where a .NET program allocates and write a pprof profile and a site summary.")
         {
             pid, trace, output, events, duration, command,
         };
+        CommandHelp.Describe(
+            profile,
+            "Samples the program's allocations with their stacks over EventPipe (AllocationSampled on .NET 10+,\n"
+            + "GCAllocationTick before) and writes PREFIX.pb.gz (pprof: go tool pprof, Speedscope, ...) and PREFIX.sites.tsv,\n"
+            + "the site summary the analyzer reads as an AdditionalFile (docs/profiler.md).\n\n"
+            + "Stopping: the recording ends when the program exits, after --duration, or on Ctrl+C / SIGTERM. Ctrl+C and\n"
+            + "SIGTERM stop the session and the profile is still written from what was recorded; a program the tool\n"
+            + "launched is then ended (it does not see the Ctrl+C itself), one attached to with --pid goes on running.",
+            [
+                ("alloc-analyzers profile -- bin/Release/net10.0/MyApp.dll input.txt", "launch and record until it exits"),
+                ("alloc-analyzers profile -o build/myapp -- ./MyApp --port 8080", "a native host; arguments after -- are the program's"),
+                ("alloc-analyzers profile --pid 4242 --duration 30", "attach for 30 s"),
+                ("alloc-analyzers profile --trace recorded.nettrace", "a trace from dotnet-trace"),
+            ],
+            [
+                (ExitCodes.Success, "the profile and the site summary were written (also after Ctrl+C or SIGTERM)"),
+                (ExitCodes.Usage, "bad command line: unknown option or value, no target or two targets"),
+                (ProfilingException.TargetError, "no such process, not a .NET process, or the program would not start"),
+                (ProfilingException.NoDataError, "nothing to write: no allocation events, stopped before the recording started, an unreadable\n"
+                    + "       or cut-off trace (a program killed mid-recording), or the outputs could not be written"),
+            ]);
         profile.SetAction(async (result, cancel) =>
         {
             var settings = new ProfileSettings(
@@ -43,27 +67,34 @@ internal static class ProfileCommand
                 result.GetValue(output)!,
                 result.GetValue(events),
                 result.GetValue(duration) is double seconds ? TimeSpan.FromSeconds(seconds) : null);
-            return await RunAsync(settings, cancel);
+            using var signals = new StopSignals();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel, signals.Token);
+            return await RunAsync(result, settings, stop.Token);
         });
         return profile;
     }
 
     /// <summary>Runs and turns every failure into a message and an exit code, never a stack trace.</summary>
-    internal static async Task<int> RunAsync(ProfileSettings settings, CancellationToken cancel)
+    internal static async Task<int> RunAsync(ParseResult parseResult, ProfileSettings settings, CancellationToken stop)
     {
+        var error = parseResult.InvocationConfiguration.Error;
         try
         {
-            return await ProfileRunner.RunAsync(settings, cancel);
+            return await ProfileRunner.RunAsync(settings, stop);
+        }
+        catch (ProfilingException e) when (e.ExitCode == ExitCodes.Usage)
+        {
+            return UsageErrors.Report(parseResult, error, e.Message);
         }
         catch (ProfilingException e)
         {
-            Console.Error.WriteLine($"error: {e.Message}");
+            error.WriteLine($"error: {e.Message}");
             return e.ExitCode;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            Console.Error.WriteLine($"error: profiling failed unexpectedly: {e.GetType().Name}: {e.Message}");
-            return 1;
+            error.WriteLine($"error: profiling failed unexpectedly: {e.GetType().Name}: {e.Message}");
+            return ProfilingException.NoDataError;
         }
     }
 }

@@ -7,6 +7,7 @@ using AllocAnalyzers.Runtime.Model.Allocators;
 using AllocAnalyzers.Runtime.Model.Simulation;
 using AllocAnalyzers.Runtime.Model.Trace;
 using AllocAnalyzers.Tool.Calibration;
+using AllocAnalyzers.Tool.CommandLine;
 using AllocAnalyzers.Tool.Output;
 using Spectre.Console;
 
@@ -45,17 +46,25 @@ internal static class SimulateCommand
         var svgOp = new Option<string>("--svg-op") { Description = "The allocation the plot varies: calloc or malloc.", DefaultValueFactory = _ => "calloc" };
         svgOp.AcceptOnlyFromAmong("calloc", "malloc");
 
-        var command = new Command("simulate", "Simulate an allocation trace on Linux (glibc), macOS (libmalloc) and Windows (NT heap) and print what it costs.\n\n"
-            + "Trace language: operations separated by ';' or new lines; '(…) x N' repeats a group; a trailing 'x N' after several\n"
+        var command = new Command("simulate", "Simulate an allocation trace on Linux (glibc), macOS (libmalloc) and Windows (NT heap) and print what it costs.");
+        CommandHelp.Describe(
+            command,
+            "Trace language: operations separated by ';' or new lines; '(…) x N' repeats a group; a trailing 'x N' after several\n"
             + "operations repeats them all. Sizes take B, KB, MB, GB, TB (powers of 1000) or KiB, MiB, GiB, TiB (powers of 1024).\n"
-            + "Operations:\n" + string.Join("\n", TraceSyntax.Operations.Select(o => "  " + o.Name.PadRight(14) + o.Meaning)) + "\n\n"
-            + "Examples:\n"
-            + "  alloc-analyzers simulate 'calloc 100MiB; free x 10000'            the calloc story, on every platform\n"
-            + "  alloc-analyzers simulate -p linux '(calloc 1MiB; free) x 1000'    glibc's memset band\n"
-            + "  alloc-analyzers simulate -p linux 'new 1MiB x 1000'               a LOH array per iteration, gen 2 collections\n"
-            + "  alloc-analyzers simulate -p linux 'new 1MiB; (clear 1MiB) x 1000'  the same loop with the buffer hoisted\n"
-            + "  alloc-analyzers simulate --svg cliff.svg 'calloc 1MiB; free'       also plot cost against size\n\n"
-            + "Exit codes: 0 success, 1 bad command line, 2 malformed trace/size/profile, 3 file error.");
+            + "Operations:\n" + string.Join("\n", TraceSyntax.Operations.Select(o => "  " + o.Name.PadRight(14) + o.Meaning)),
+            [
+                ("alloc-analyzers simulate 'calloc 100MiB; free x 10000'", "the calloc story, on every platform"),
+                ("alloc-analyzers simulate -p linux '(calloc 1MiB; free) x 1000'", "glibc's memset band"),
+                ("alloc-analyzers simulate -p linux 'new 1MiB x 1000'", "a LOH array per iteration, gen 2 collections"),
+                ("alloc-analyzers simulate -p linux 'new 1MiB; (clear 1MiB) x 1000'", "the same loop with the buffer hoisted"),
+                ("alloc-analyzers simulate --svg cliff.svg 'calloc 1MiB; free'", "also plot cost against size"),
+            ],
+            [
+                (ExitCodes.Success, "success"),
+                (ExitCodes.Usage, "bad command line: unknown option or value, no trace, a trace and --file together"),
+                (ExitCodes.InvalidInput, "malformed trace, size or cost profile, or a trace that cannot run"),
+                (ExitCodes.IoError, "the trace file could not be read or the plot written"),
+            ]);
         command.Arguments.Add(trace);
         foreach (var o in new Option[] { file, platforms, profile, mac, threshold, brief, svg, svgOp }) command.Options.Add(o);
 

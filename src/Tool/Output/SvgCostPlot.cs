@@ -12,17 +12,25 @@ namespace AllocAnalyzers.Tool.Output;
 /// <summary>
 /// An SVG line plot of the steady-state cost of "op SIZE; free" per iteration against SIZE (both axes
 /// logarithmic), one line per platform: glibc's memset band ending at 32 MiB and libmalloc's cache
-/// cliff at its entry limit show at a glance.
+/// cliff at its entry limit show at a glance. The legend names each platform's allocator (the macOS
+/// libmalloc version) and cost profile; cliffs are vertical steps at the exact threshold
+/// (<see cref="CostCurve"/>); each line has its own width and dash, widest first, so that a line
+/// running under another (Linux under Windows below 1 MiB) still shows at its edges.
 /// </summary>
 internal static class SvgCostPlot
 {
-    private const int Width = 860, Height = 480, Left = 80, Right = 170, Top = 40, Bottom = 60;
-    private static readonly string[] Colors = { "#1f77b4", "#d62728", "#2ca02c" };
+    private const int Width = 1000, Height = 500, Left = 80, Right = 330, Top = 40, Bottom = 60;
+    private static readonly (string Color, double Width, string Dash)[] Styles =
+    {
+        ("#1f77b4", 6, ""),
+        ("#d62728", 3, ""),
+        ("#2ca02c", 2, "7 4"),
+    };
 
     public static string Render(TraceOpKind op, IReadOnlyList<TargetPlatform> platforms, Func<TargetPlatform, CostProfile> profileFor, SimulationOptions options)
     {
         var sizes = Enumerable.Range(0, 4 * 19 + 1).Select(i => (long)Math.Round(Math.Pow(2, 12 + i / 4.0))).ToList();
-        var series = platforms.Select(p => (Platform: p, Points: sizes.Select(s => (Size: s, Seconds: Estimate(op, s, p, profileFor(p), options))).ToList())).ToList();
+        var series = platforms.Select(p => (Platform: p, Points: CostCurve.Sample(sizes, s => Estimate(op, s, p, profileFor(p), options)))).ToList();
 
         double minY = Math.Max(1e-8, series.SelectMany(s => s.Points).Min(p => p.Seconds));
         double maxY = series.SelectMany(s => s.Points).Max(p => p.Seconds);
@@ -53,17 +61,25 @@ internal static class SvgCostPlot
         sb.Append(Invariant($"<text x=\"{(Left + Width - Right) / 2}\" y=\"{Height - 18}\" text-anchor=\"middle\">allocation size</text>\n"));
         for (int i = 0; i < series.Count; i++)
         {
-            string color = Colors[i % Colors.Length];
+            var (color, width, dash) = Styles[i % Styles.Length];
+            string dashAttribute = dash.Length > 0 ? $" stroke-dasharray=\"{dash}\"" : string.Empty;
             string points = string.Join(" ", series[i].Points.Select(p => Invariant($"{X(p.Size):F1},{Y(p.Seconds):F1}")));
-            sb.Append(Invariant($"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"2\" points=\"{points}\"/>\n"));
-            double ly = Top + 20 + i * 20;
-            sb.Append(Invariant($"<line x1=\"{Width - Right + 12}\" x2=\"{Width - Right + 36}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{color}\" stroke-width=\"2\"/>"));
-            sb.Append(Invariant($"<text x=\"{Width - Right + 42}\" y=\"{ly + 4}\">{Escape(SimulationTables.PlatformName(series[i].Platform))}</text>\n"));
+            sb.Append(Invariant($"<polyline fill=\"none\" stroke=\"{color}\" stroke-width=\"{width}\"{dashAttribute} stroke-linejoin=\"round\" points=\"{points}\"/>\n"));
+            var platform = series[i].Platform;
+            var profile = profileFor(platform);
+            double ly = Top + 20 + i * 48;
+            sb.Append(Invariant($"<line x1=\"{Width - Right + 12}\" x2=\"{Width - Right + 44}\" y1=\"{ly}\" y2=\"{ly}\" stroke=\"{color}\" stroke-width=\"{width}\"{dashAttribute}/>"));
+            sb.Append(Invariant($"<text x=\"{Width - Right + 52}\" y=\"{ly + 4}\">{Escape(SimulationTables.PlatformName(platform) + ": " + AllocatorName(platform, profile, options))}</text>"));
+            sb.Append(Invariant($"<text x=\"{Width - Right + 52}\" y=\"{ly + 20}\" fill=\"#555\">{Escape("profile " + profile.Name)}</text>\n"));
         }
 
         sb.Append("</svg>\n");
         return sb.ToString();
     }
+
+    /// <summary>The allocator as the simulation names it, e.g. the libmalloc version chosen for macOS.</summary>
+    private static string AllocatorName(TargetPlatform platform, CostProfile profile, SimulationOptions options) =>
+        Simulator.Run(TraceParser.Parse("malloc 1"), platform, profile, options).Allocator;
 
     private static double Estimate(TraceOpKind op, long size, TargetPlatform platform, CostProfile profile, SimulationOptions options) =>
         op == TraceOpKind.Malloc

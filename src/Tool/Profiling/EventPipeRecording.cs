@@ -8,7 +8,9 @@ namespace AllocAnalyzers.Tool.Profiling;
 /// few cores, parsing and resolving stacks as the events arrive competed with the target for CPU
 /// (measured in docs/profiler.md, "Overhead"); copying the stream costs next to nothing. The
 /// session asks for a rundown at its end, so that methods jitted before an attach resolve too.
-/// Stops when the program exits, the duration ends, or on cancel.
+/// Stops when the program exits, the duration ends, or on cancel (Ctrl+C, SIGTERM): the session is
+/// then stopped first, so that the runtime closes the stream properly, and a launched program is
+/// ended after that.
 /// </summary>
 internal static class EventPipeRecording
 {
@@ -17,6 +19,7 @@ internal static class EventPipeRecording
     /// <param name="recorded">Called with the bytes recorded so far, for the progress line.</param>
     public static async Task RunAsync(TargetProcess target, AllocationEventSource events, string traceFile, TimeSpan? duration, Action<long> recorded, CancellationToken cancel)
     {
+        if (cancel.IsCancellationRequested) throw ProfilingException.StoppedBeforeRecording();
         EventPipeSession session;
         try
         {

@@ -29,6 +29,7 @@ internal static class ProfileProgress
         }
 
         var task = recording();
+        if (!task.IsFaulted) Console.Error.WriteLine(Line()); // at once: the session is running and the program resumed
         while (await Task.WhenAny(task, Task.Delay(PlainInterval)) != task) Console.Error.WriteLine(Line());
         await task;
         Console.Error.WriteLine(Line());

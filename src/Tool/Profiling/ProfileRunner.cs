@@ -20,7 +20,8 @@ internal static class ProfileRunner
         }
         else
         {
-            using var target = settings.ProcessId is int pid ? TargetProcess.Attach(pid) : TargetProcess.Launch(settings.Command);
+            if (settings.ProcessId is null) Console.Error.WriteLine($"starting '{string.Join(' ', settings.Command)}', held at startup until the recording runs");
+            using var target = settings.ProcessId is int pid ? TargetProcess.Attach(pid) : TargetProcess.Launch(settings.Command, cancel);
             var name = target.Launched ? $"'{string.Join(' ', settings.Command)}' (pid {target.Id})" : $"pid {target.Id}";
             var trace = Path.Combine(Path.GetTempPath(), $"alloc-analyzers-{Environment.ProcessId}-{Guid.NewGuid():N}.nettrace");
             try
@@ -34,6 +35,8 @@ internal static class ProfileRunner
                 {
                     Console.Error.WriteLine($"note: the program exited with code {target.Process.ExitCode}.");
                 }
+
+                Console.Error.WriteLine($"reading the recording ({Interlocked.Read(ref recorded) / (1024.0 * 1024):N1} MiB of events)");
 
                 ReadRecording(target, trace, profile, lines);
             }
@@ -49,6 +52,11 @@ internal static class ProfileRunner
         }
 
         var samples = profile.Samples();
+        if (samples.Count == 0 && cancel.IsCancellationRequested)
+        {
+            throw new ProfilingException("Stopped before any allocation event was recorded: nothing was written.", ProfilingException.NoDataError);
+        }
+
         if (samples.Count == 0)
         {
             throw new ProfilingException(
@@ -94,7 +102,7 @@ internal static class ProfileRunner
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new ProfilingException($"Could not write the profile: {e.Message}");
+            throw new ProfilingException($"Could not write the profile: {e.Message}", ProfilingException.NoDataError);
         }
     }
 

@@ -22,10 +22,10 @@ internal sealed record ProfileSettings(
         var targets = (ProcessId is null ? 0 : 1) + (Command.Count == 0 ? 0 : 1) + (TraceFile is null ? 0 : 1);
         if (targets != 1)
         {
-            throw new ProfilingException("Give one target: a program to launch (after --), --pid <id>, or --trace <file.nettrace>.");
+            throw new ProfilingException("give one target: a program to launch (after --), --pid <id>, or --trace <file.nettrace>", ExitCodes.Usage);
         }
 
-        if (ProcessId is <= 0) throw new ProfilingException($"--pid must be a positive process id, not {ProcessId}.");
-        if (Duration is { } d && d <= TimeSpan.Zero) throw new ProfilingException("--duration must be positive.");
+        if (ProcessId is <= 0) throw new ProfilingException($"--pid: '{ProcessId}' is not a process id (a positive whole number)", ExitCodes.Usage);
+        if (Duration is { } d && d <= TimeSpan.Zero) throw new ProfilingException($"--duration: '{d.TotalSeconds}' is not a positive number of seconds", ExitCodes.Usage);
     }
 }

@@ -47,7 +47,8 @@ internal sealed class TargetProcess : IDisposable
 
     /// <summary>Starts the program suspended: DOTNET_DefaultDiagnosticPortSuspend makes the runtime
     /// wait at startup until a diagnostics client sends ResumeRuntime.</summary>
-    public static TargetProcess Launch(IReadOnlyList<string> command)
+    /// <param name="stop">Ctrl+C or SIGTERM while waiting for the runtime: the program is ended, nothing was recorded.</param>
+    public static TargetProcess Launch(IReadOnlyList<string> command, CancellationToken stop)
     {
         var (fileName, arguments) = command[0].EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? ("dotnet", command)
@@ -58,9 +59,9 @@ internal sealed class TargetProcess : IDisposable
         }
 
         if (fileName == "dotnet" && !File.Exists(arguments[0])) throw new ProfilingException($"The assembly '{arguments[0]}' does not exist.");
+        if (!LaunchCommand.Exists(fileName)) throw new ProfilingException($"Could not start '{fileName}': no such program on PATH.");
 
-        var start = new ProcessStartInfo(fileName) { UseShellExecute = false };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        var start = LaunchCommand.For(fileName, arguments);
         start.Environment["DOTNET_DefaultDiagnosticPortSuspend"] = "1";
         start.Environment.Remove("DOTNET_EnableDiagnostics");
 
@@ -74,7 +75,7 @@ internal sealed class TargetProcess : IDisposable
             throw new ProfilingException($"Could not start '{fileName}': {e.Message}.");
         }
 
-        return new TargetProcess(process, WaitForPort(process), launched: true);
+        return new TargetProcess(process, WaitForPort(process, stop), launched: true);
     }
 
     public void Resume()
@@ -98,11 +99,17 @@ internal sealed class TargetProcess : IDisposable
 
     public void Dispose() => Process.Dispose();
 
-    private static DiagnosticsClient WaitForPort(Process process)
+    private static DiagnosticsClient WaitForPort(Process process, CancellationToken stop)
     {
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < PortTimeout)
         {
+            if (stop.IsCancellationRequested)
+            {
+                process.Kill(entireProcessTree: true); // it is still held at startup: none of its code ran
+                throw ProfilingException.StoppedBeforeRecording();
+            }
+
             if (process.HasExited)
             {
                 throw new ProfilingException(
@@ -110,7 +117,7 @@ internal sealed class TargetProcess : IDisposable
             }
 
             if (TryConnect(process.Id) is { } client) return client;
-            Thread.Sleep(20);
+            stop.WaitHandle.WaitOne(20);
         }
 
         process.Kill(entireProcessTree: true);

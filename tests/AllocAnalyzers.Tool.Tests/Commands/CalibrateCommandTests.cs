@@ -54,6 +54,25 @@ public class CalibrateCommandTests
     }
 
     [Fact]
+    public void An_output_that_cannot_be_written_fails_before_measuring()
+    {
+        if (!OperatingSystem.IsLinux()) return; // elsewhere calibrate stops earlier, with exit code 4
+        var (code, output, error) = ToolRunner.Run("calibrate", "--quick", "-o", "/proc/no-such-directory/costs.globalconfig");
+        Assert.Equal(3, code);
+        Assert.StartsWith("error: cannot write /proc/no-such-directory/costs.globalconfig", error);
+        Assert.DoesNotContain("memset", output); // nothing was measured
+    }
+
+    [Fact]
+    public void Help_offers_force_for_a_busy_machine()
+    {
+        var (code, output, _) = ToolRunner.Run("calibrate", "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("--force", output);
+        Assert.Contains("5  the machine was too busy", output);
+    }
+
+    [Fact]
     public void Calibrator_lists_every_step_with_a_name()
     {
         var steps = new Calibrator(quick: true).Steps;

@@ -1,3 +1,4 @@
+using AllocAnalyzers.Runtime.Costs;
 namespace AllocAnalyzers.Tool.Tests.Commands;
 
 public class SimulateCommandTests
@@ -66,6 +67,19 @@ public class SimulateCommandTests
             string svg = File.ReadAllText(path);
             Assert.StartsWith("<svg", svg);
             Assert.Equal(3, System.Text.RegularExpressions.Regex.Matches(svg, "<polyline").Count);
+
+            // The legend names each platform's allocator (the libmalloc version) and cost profile.
+            Assert.Contains("libmalloc-116", svg);
+            foreach (var name in BuiltInProfiles.Names) Assert.Contains("profile " + name, svg);
+
+            // Lines that coincide (Linux and Windows below 1 MiB) differ in width, so the one below shows.
+            var widths = System.Text.RegularExpressions.Regex.Matches(svg, "<polyline[^>]*stroke-width=\"([0-9.]+)\"").Select(m => m.Groups[1].Value);
+            Assert.Equal(3, widths.Distinct().Count());
+
+            // libmalloc-116's cache cliff at its 128 MiB entry limit is a vertical step: two points, one x.
+            var mac = System.Text.RegularExpressions.Regex.Matches(svg, "<polyline[^>]*points=\"([^\"]*)\"")[1].Groups[1].Value
+                .Split(' ').Select(p => p.Split(',').Select(v => double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)).ToArray()).ToList();
+            Assert.Contains(mac.Zip(mac.Skip(1)), pair => pair.First[0] == pair.Second[0] && Math.Abs(pair.First[1] - pair.Second[1]) > 50);
         }
         finally
         {

@@ -43,8 +43,8 @@ public class ProfileCommandErrorTests
     [Fact]
     public void No_target_or_two_targets()
     {
-        AssertCleanFailure(ToolRunner.RunTool(Timeout, "profile"), "Give one target");
-        AssertCleanFailure(ToolRunner.RunTool(Timeout, "profile", "--pid", "1", "--trace", "x.nettrace"), "Give one target");
+        AssertCleanFailure(ToolRunner.RunTool(Timeout, "profile"), "give one target");
+        AssertCleanFailure(ToolRunner.RunTool(Timeout, "profile", "--pid", "1", "--trace", "x.nettrace"), "give one target");
     }
 
     [Fact]

@@ -3,12 +3,10 @@ using AllocAnalyzers.Runtime.Profiling.Summary;
 
 namespace AllocAnalyzers.Tool.Tests.Profiling;
 
-/// <summary>Attaching to a running program, and stopping cleanly on a termination signal.</summary>
+/// <summary>Attaching to a running program, and a program killed while it is recorded (stopping by signal: <see cref="ProfileStopTests"/>).</summary>
 public class ProfileLiveTargetTests
 {
     private const string EndlessMiB = "1000000"; // runs far longer than any test
-
-    private static string TopMethod(string prefix) => TopSite(prefix).Method;
 
     private static SiteSummaryRow TopSite(string prefix)
     {
@@ -38,29 +36,6 @@ public class ProfileLiveTargetTests
         {
             target.Kill();
         }
-    }
-
-    [Fact]
-    public async Task A_termination_signal_stops_cleanly_and_writes_the_profile()
-    {
-        if (OperatingSystem.IsWindows()) return; // no SIGTERM to send there
-        var prefix = Path.Combine(Path.GetTempPath(), $"sigterm-{Guid.NewGuid():N}");
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { ToolRunner.ToolDll, "profile", "-o", prefix, "--", SeedReadLoopProfile.SampleDll, EndlessMiB }) start.ArgumentList.Add(argument);
-        using var tool = Process.Start(start)!;
-        var output = tool.StandardOutput.ReadToEndAsync();
-        var error = tool.StandardError.ReadToEndAsync();
-        await Task.Delay(4000);
-        using (var kill = Process.Start("kill", ["-TERM", tool.Id.ToString()])) kill.WaitForExit();
-        if (!tool.WaitForExit(30_000))
-        {
-            tool.Kill(entireProcessTree: true);
-            Assert.Fail("the tool did not stop within 30 s of SIGTERM");
-        }
-
-        Assert.True(tool.ExitCode == 0, await error + await output);
-        Assert.Equal("ReadLoop.ReadAll(class System.IO.Stream)", TopMethod(prefix));
-        Assert.True(File.Exists(prefix + ".pb.gz"));
     }
 
     [Fact]

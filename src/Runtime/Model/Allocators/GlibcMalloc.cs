@@ -39,9 +39,14 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         {
             if (block.State is MmappedChunk m)
             {
-                // free(): "if (!mp_.no_dyn_threshold && chunksize_nomask (p) > mp_.mmap_threshold
-                //  && chunksize_nomask (p) <= DEFAULT_MMAP_THRESHOLD_MAX)" raise both thresholds.
-                if (DynamicThreshold && m.Size > MmapThreshold && m.Size <= GlibcTunables.MmapThresholdMax)
+                // __libc_free (malloc.c): "if (!mp_.no_dyn_threshold && chunksize_nomask (p) > mp_.mmap_threshold
+                //  && chunksize_nomask (p) <= DEFAULT_MMAP_THRESHOLD_MAX)" then mmap_threshold = chunksize (p).
+                // chunksize_nomask is the raw size field, IS_MMAPPED bit included, so a chunk of exactly
+                // 32 MiB (32 MiB | 2) does not raise it: the highest threshold reached is 32 MiB - 4 KiB, and
+                // requests whose chunk (request2size) is at least that, from 32 MiB - 4 KiB - 23 bytes up, are
+                // mmapped every time.
+                long sizeField = m.Size | GlibcTunables.IsMmappedBit;
+                if (DynamicThreshold && sizeField > MmapThreshold && sizeField <= GlibcTunables.MmapThresholdMax)
                 {
                     MmapThreshold = m.Size;
                     TrimThreshold = 2 * m.Size;
@@ -82,6 +87,8 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             }
             else if (nb >= MmapThreshold)
             {
+                // sysmalloc: "(unsigned long) (nb) >= (unsigned long) (mp_.mmap_threshold)": the chunk
+                // size (request + SIZE_SZ, aligned), not the request, meets the threshold.
                 return MapChunk(size, nb, clear);
             }
             else

@@ -27,6 +27,9 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         /// <summary><c>FASTBIN_CONSOLIDATION_THRESHOLD</c> = 65536: only frees of chunks this large check the trim threshold.</summary>
         public const long ConsolidationThreshold = 65536;
 
+        /// <summary><c>IS_MMAPPED</c> = 0x2: the flag bit set in an mmapped chunk's size field.</summary>
+        public const long IsMmappedBit = 0x2;
+
         /// <summary><c>request2size</c>: the chunk size for a request of <paramref name="bytes"/>.</summary>
         public static long RequestToChunkSize(long bytes)
         {

@@ -98,7 +98,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 if (clear)
                 {
                     Context.Ledger.Note("served from the large-block cache: bzero " + CostFormat.Bytes(hit.Size));
-                    Context.Clear(hit.Mapping, 0, hit.Size);
+                    Context.ClearReusedBlock(hit.Mapping, 0, hit.Size);
                 }
                 else
                 {

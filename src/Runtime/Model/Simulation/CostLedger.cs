@@ -51,6 +51,14 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
             Totals.Seconds += bytes / Profile.ZeroingBytesPerSecond(Math.Max(bytes, workingSet));
         }
 
+        /// <summary>The clearing of a whole block reused from an allocator's cache (libmalloc's large-cache bzero).</summary>
+        public void ClearReusedBlock(long bytes)
+        {
+            if (bytes <= 0) return;
+            Totals.AllocatorZeroedBytes += bytes;
+            Totals.Seconds += Profile.ReusedBlockZeroingSeconds(bytes);
+        }
+
         /// <summary>A memcpy (realloc moving a block): priced at the zeroing bandwidth, not counted as zeroing.</summary>
         public void Copy(long bytes)
         {

@@ -54,5 +54,12 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
             Write(mapping, offset, length);
             Ledger.Memset(length);
         }
+
+        /// <summary>Clears a block reused from the allocator's cache of freed blocks, priced as such.</summary>
+        public void ClearReusedBlock(int mapping, long offset, long length)
+        {
+            Write(mapping, offset, length);
+            Ledger.ClearReusedBlock(length);
+        }
     }
 }
