@@ -1,4 +1,5 @@
 using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Runtime.Model.Allocators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -35,10 +36,13 @@ namespace AllocAnalyzers.Operations
             foreach (var dimension in array.DimensionSizes)
             {
                 long? length = ConstantValues.TryGetInt64(dimension);
-                if (length == null || length < 0) return null;
+                if (length == null || !ManagedArrayLimits.DimensionFits(length.Value)) return null;
                 count = SafeMultiply(count, length.Value);
                 if (count < 0) return null;
             }
+
+            // Beyond the runtime's limits the allocation can only throw: nothing to price or report.
+            if (!ManagedArrayLimits.ElementCountFits(count, array.DimensionSizes.Length)) return null;
 
             return Create(array, AllocationKind.ArrayCreation, arrayType.ElementType, array.DimensionSizes[0], count, zeroed: true);
         }
@@ -50,7 +54,7 @@ namespace AllocAnalyzers.Operations
             if (method.TypeArguments.Length != 1 || invocation.Arguments.Length == 0) return null;
             var lengthArgument = invocation.Arguments[0].Value;
             long? length = ConstantValues.TryGetInt64(lengthArgument);
-            if (length == null || length < 0) return null;
+            if (length == null || !ManagedArrayLimits.DimensionFits(length.Value)) return null;
             return Create(invocation, AllocationKind.GcAllocateArray, method.TypeArguments[0], lengthArgument, length.Value, zeroed: true);
         }
 
@@ -69,7 +73,7 @@ namespace AllocAnalyzers.Operations
 
             if (capacityArgument == null) return null;
             long? capacity = ConstantValues.TryGetInt64(capacityArgument.Value);
-            if (capacity == null || capacity < 0) return null;
+            if (capacity == null || !ManagedArrayLimits.DimensionFits(capacity.Value)) return null;
 
             var type = creation.Type as INamedTypeSymbol;
             if (type == null) return null;
@@ -123,7 +127,7 @@ namespace AllocAnalyzers.Operations
         private static ManagedAllocation? Create(IOperation operation, AllocationKind kind, ITypeSymbol element, IOperation size, long count, bool zeroed)
         {
             long? elementSize = TypeSizes.ElementSize(element);
-            if (elementSize == null) return null;
+            if (elementSize == null || !ManagedArrayLimits.ElementSizeFits(elementSize.Value)) return null;
             long bytes = SafeMultiply(count, elementSize.Value);
             return bytes < 0 ? null : new ManagedAllocation(operation, kind, element, size, count, bytes, zeroed);
         }

@@ -1,4 +1,5 @@
 using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Runtime.Model.Allocators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -60,8 +61,13 @@ namespace AllocAnalyzers.Operations
             return null;
         }
 
-        private static ZeroedMemory? Managed(IOperation operation, ITypeSymbol elementType, IOperation? count) =>
-            count == null ? null : new ZeroedMemory(operation, ZeroedMemoryKind.ManagedArray, elementType, TypeSizes.ElementSize(elementType), count, NonNegative(count));
+        private static ZeroedMemory? Managed(IOperation operation, ITypeSymbol elementType, IOperation? count)
+        {
+            if (count == null) return null;
+            var memory = new ZeroedMemory(operation, ZeroedMemoryKind.ManagedArray, elementType, TypeSizes.ElementSize(elementType), count, NonNegative(count));
+            // Beyond the runtime's limits the allocation can only throw: no memory, nothing after it runs.
+            return ManagedArrayLimits.Exceeded(memory.ElementCount, memory.ElementSize) ? null : memory;
+        }
 
         private static ZeroedMemory? Stackalloc(IOperation operation, StackAllocArrayCreationExpressionSyntax syntax)
         {
