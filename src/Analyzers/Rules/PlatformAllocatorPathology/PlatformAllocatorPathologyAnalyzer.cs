@@ -11,6 +11,7 @@ using AllocAnalyzers.Operations;
 using AllocAnalyzers.Runtime;
 using AllocAnalyzers.Runtime.Costs;
 using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Runtime.Model.Pages;
 using AllocAnalyzers.Runtime.Model.Simulation;
 using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
@@ -44,8 +45,6 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
         /// <summary>Diagnostic property: the block size in bytes.</summary>
         public const string BytesProperty = "Bytes";
 
-        private const long PageSize = 4096;
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.PlatformAllocatorPathology,
             title: "Zeroed native block freed and allocated again in a loop is re-zeroed by the platform allocator",
@@ -64,7 +63,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             if (session.Types.NativeMemory == null && session.Types.DllImportAttribute == null) return;
             var targets = new Lazy<TargetPlatforms>(() => TargetPlatforms.Read(session.Configuration));
             var macOS = new Lazy<MacOSAllocatorSetting>(() => MacOSAllocatorSetting.Read(session.Configuration));
-            var options = new Lazy<SimulationOptions>(() => new SimulationOptions { MacOS = macOS.Value.Config, MaxSteadyStateIterations = 2048 });
+            var options = new Lazy<SimulationOptions>(() => new SimulationOptions { MacOS = macOS.Value.Config, MaxSteadyStateIterations = SimulationOptions.AnalyzerSteadyStateIterations });
             var estimates = new ConcurrentDictionary<(long, TargetPlatform), CostEstimate>();
             context.RegisterSyntaxTreeAction(tree =>
             {
@@ -115,7 +114,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
         }
 
         /// <summary>The model's verdict: the block is cleared in full (page rounding aside) on every iteration.</summary>
-        private static bool ZeroesWholeBlock(CostEstimate estimate, long bytes) => estimate.BytesZeroed >= bytes - PageSize;
+        private static bool ZeroesWholeBlock(CostEstimate estimate, long bytes) => estimate.BytesZeroed >= bytes - VirtualMemory.PageSize;
 
         private static string Describe(TargetPlatform platform, CostEstimate estimate) =>
             TargetPlatforms.DisplayName(platform) + " about " + CostFormat.Duration(estimate.Seconds) + " (" + estimate.Explanation + ")";

@@ -21,6 +21,13 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
         /// </summary>
         public int MaxSteadyStateIterations { get; set; } = 32768;
 
+        /// <summary>
+        /// The cap on <see cref="MaxSteadyStateIterations"/> for estimates made inside a compilation (the analyzers):
+        /// a few thousand simulated iterations keep one estimate to milliseconds, at the price of missing collections
+        /// rarer than that (a few percent of the cost of thousands of small arrays).
+        /// </summary>
+        public const int AnalyzerSteadyStateIterations = 2048;
+
         public static SimulationOptions Default => new SimulationOptions();
     }
 }
