@@ -6,7 +6,7 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
     public sealed class SimulationOptions
     {
         /// <summary>The libmalloc version and machine class for macOS (default: libmalloc-116, the calloc story's).</summary>
-        public LibmallocConfig MacOS { get; set; } = LibmallocConfig.Libmalloc116;
+        public LibmallocConfig MacOS { get; set; } = AllocatorCatalog.DefaultMacOSVariant.Config;
 
         /// <summary>A fixed glibc mmap threshold (M_MMAP_THRESHOLD / MALLOC_MMAP_THRESHOLD_), which also disables the dynamic raise.</summary>
         public long? GlibcMmapThreshold { get; set; }
