@@ -123,12 +123,8 @@ namespace AllocAnalyzers.Operations
 
         private static IArgumentOperation? IntegerArgumentFor(ImmutableArray<IArgumentOperation> arguments, int ordinal)
         {
-            foreach (var argument in arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal) return IsIntegerArgument(argument) ? argument : null;
-            }
-
-            return null;
+            var argument = arguments.ForParameter(ordinal);
+            return argument != null && IsIntegerArgument(argument) ? argument : null;
         }
 
         private static bool IsIntegerArgument(IArgumentOperation argument) => IsInteger(argument.Value.WithoutConversions().Type ?? argument.Value.Type);

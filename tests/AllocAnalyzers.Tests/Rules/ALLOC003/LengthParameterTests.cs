@@ -29,6 +29,12 @@ public class LengthParameterTests
     public Task Flags_when_the_length_is_passed_out_of_order_or_declared_by_attribute(string body) => Verify.VerifyAsync(InMethod(body));
 
     [Theory]
+    // (start, count) pairs after the buffer, named out of order: a Marshal copy and a managed write of what a read returned.
+    [InlineData("var buf = [|new byte[1 << 20]|]; Marshal.Copy(length: 4096, startIndex: 0, destination: buf, source: (IntPtr)fd); Use(buf.AsSpan(0, 4096));")]
+    [InlineData("var buf = [|new byte[1 << 20]|]; nint n = read(fd, buf, 16384); stream.Write(count: (int)n, offset: 0, buffer: buf);")]
+    public Task Flags_when_start_and_count_are_passed_out_of_order(string body) => Verify.VerifyAsync(InMethod(body));
+
+    [Theory]
     // The buffer's own length, passed by name.
     [InlineData("var buf = new byte[1 << 20]; read(count: buf.Length, buf: buf, fd: fd);")]
     // An unknown length, passed by name.
