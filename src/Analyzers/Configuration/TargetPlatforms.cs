@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using AllocAnalyzers.Runtime;
+using AllocAnalyzers.Runtime.Model.Allocators;
 
 namespace AllocAnalyzers.Configuration
 {
@@ -9,7 +10,7 @@ namespace AllocAnalyzers.Configuration
     /// The operating systems a project runs on, for rules whose verdict depends on the platform's
     /// allocator (ALLOC007). Read once per compilation, in this order:
     /// the global option <c>alloc_analyzers.target_platforms</c> (a comma list of linux, osx,
-    /// windows) wins; otherwise the MSBuild <c>RuntimeIdentifier</c> and <c>RuntimeIdentifiers</c>
+    /// windows, or their aliases macos and win: the names of <see cref="AllocatorCatalog"/>) wins; otherwise the MSBuild <c>RuntimeIdentifier</c> and <c>RuntimeIdentifiers</c>
     /// (made compiler-visible by the package's build props); with neither, all three — a portable
     /// library can end up anywhere.
     /// </summary>
@@ -26,7 +27,10 @@ namespace AllocAnalyzers.Configuration
         /// </summary>
         public const string RuntimeIdentifierListKey = "build_property.AllocAnalyzersRuntimeIdentifiers";
 
-        private static readonly TargetPlatform[] All = { TargetPlatform.Linux, TargetPlatform.MacOS, TargetPlatform.Windows };
+        private static readonly TargetPlatform[] All = AllocatorCatalog.Platforms.Select(p => p.Platform).ToArray();
+
+        /// <summary>"linux, osx, windows": the canonical names, in the catalog's order.</summary>
+        private static readonly string Names = string.Join(", ", AllocatorCatalog.Platforms.Select(p => p.Name));
 
         private TargetPlatforms(IReadOnlyList<TargetPlatform> platforms, string source, string? invalidValue, string? problem)
         {
@@ -71,7 +75,7 @@ namespace AllocAnalyzers.Configuration
                 return new TargetPlatforms(Ordered(set), "the platforms of the RuntimeIdentifier(s)", invalid, problem);
             }
 
-            return new TargetPlatforms(All, "all platforms (linux, osx, windows)", invalid, problem);
+            return new TargetPlatforms(All, "all platforms (" + Names + ")", invalid, problem);
         }
 
         /// <summary>
@@ -107,12 +111,7 @@ namespace AllocAnalyzers.Configuration
             }
         }
 
-        public static string DisplayName(TargetPlatform platform) => platform switch
-        {
-            TargetPlatform.MacOS => "macOS",
-            TargetPlatform.Windows => "Windows",
-            _ => "Linux",
-        };
+        public static string DisplayName(TargetPlatform platform) => AllocatorCatalog.For(platform).DisplayName;
 
         private static bool TryParseOption(string text, out IReadOnlyList<TargetPlatform> platforms, out string? problem)
         {
@@ -121,29 +120,29 @@ namespace AllocAnalyzers.Configuration
             var names = Split(text, ',').ToList();
             if (names.Count == 0)
             {
-                problem = "expected a comma-separated list of linux, osx, windows";
+                problem = "expected a comma-separated list of " + Names;
                 return false;
             }
 
             foreach (string name in names)
             {
-                switch (name.ToLowerInvariant())
+                var platform = AllocatorCatalog.FindPlatform(name);
+                if (platform == null)
                 {
-                    case "linux": set.Add(TargetPlatform.Linux); break;
-                    case "osx":
-                    case "macos": set.Add(TargetPlatform.MacOS); break;
-                    case "windows":
-                    case "win": set.Add(TargetPlatform.Windows); break;
-                    default:
-                        problem = "unknown platform '" + name + "' (expected linux, osx or windows)";
-                        return false;
+                    problem = "unknown platform '" + name + "' (expected " + ListWithOr(AllocatorCatalog.Platforms.Select(p => p.Name).ToList()) + ")";
+                    return false;
                 }
+
+                set.Add(platform.Platform);
             }
 
             platforms = Ordered(set);
             problem = null;
             return true;
         }
+
+        private static string ListWithOr(IReadOnlyList<string> names) =>
+            names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " or " + names[names.Count - 1];
 
         private static IReadOnlyList<TargetPlatform> Ordered(HashSet<TargetPlatform> set) => All.Where(set.Contains).ToArray();
 

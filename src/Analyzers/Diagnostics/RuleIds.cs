@@ -1,6 +1,6 @@
 namespace AllocAnalyzers.Diagnostics
 {
-    /// <summary>The fixed rule identifiers (shared/SPEC.md §3).</summary>
+    /// <summary>The rule identifiers: fixed once shipped (AnalyzerReleases.Shipped.md), one page each under docs/rules.</summary>
     public static class RuleIds
     {
         public const string LargeAllocationInLoop = "ALLOC001";

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AllocAnalyzers.Operations
@@ -22,6 +23,17 @@ namespace AllocAnalyzers.Operations
             foreach (var argument in invocation.Arguments)
             {
                 if (argument.Parameter?.Name == name) return argument.Value;
+            }
+
+            return null;
+        }
+
+        /// <summary>The argument passed for the parameter at <paramref name="ordinal"/>, wherever it is written; null when there is none.</summary>
+        public static IArgumentOperation? ForParameter(this ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            foreach (var argument in arguments)
+            {
+                if (argument.Parameter?.Ordinal == ordinal) return argument;
             }
 
             return null;

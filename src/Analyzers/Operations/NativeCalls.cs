@@ -66,27 +66,68 @@ namespace AllocAnalyzers.Operations
         };
 
         /// <summary>
-        /// The length that goes with <paramref name="buffer"/>: the first later integer argument whose
-        /// parameter is named like a length (<c>read(fd, buf, count)</c>, <c>recv(s, buf, len, flags)</c>,
-        /// <c>memset(s, c, n)</c> skips <c>c</c>). Function-pointer parameters have no names, so there the
-        /// argument right after the buffer counts when it is an integer, as in C's (buffer, length) order.
+        /// The length that goes with <paramref name="buffer"/>, found by the declared parameters, never by
+        /// where an argument is written (named arguments may come in any order): the parameter that the
+        /// buffer parameter's <c>[MarshalAs(SizeParamIndex = k)]</c> or <c>[MarshalUsing(CountElementName =
+        /// "name")]</c> names; else the first later integer parameter named like a length
+        /// (<c>read(fd, buf, count)</c>, <c>recv(s, buf, len, flags)</c>, <c>memset(s, c, n)</c> skips
+        /// <c>c</c>). Function-pointer parameters have no names, so there the parameter right after the
+        /// buffer counts when it is an integer, as in C's (buffer, length) order.
         /// </summary>
         public static IArgumentOperation? LengthArgumentFor(IArgumentOperation buffer)
         {
-            var arguments = Arguments(buffer.Parent!);
-            int index = arguments.IndexOf(buffer);
-            if (index < 0) return null;
-            bool unnamed = buffer.Parent is IFunctionPointerInvocationOperation;
-            for (int i = index + 1; i < arguments.Length; i++)
+            var parameter = buffer.Parameter;
+            if (parameter == null || buffer.Parent == null) return null;
+            var arguments = Arguments(buffer.Parent);
+            int? declared = DeclaredLengthOrdinal(parameter);
+            if (declared != null) return IntegerArgumentFor(arguments, declared.Value);
+            if (buffer.Parent is IFunctionPointerInvocationOperation) return IntegerArgumentFor(arguments, parameter.Ordinal + 1);
+
+            IArgumentOperation? length = null;
+            foreach (var argument in arguments)
             {
-                var argument = arguments[i];
-                if (!IsInteger(argument.Value.WithoutConversions().Type ?? argument.Value.Type)) continue;
-                if (unnamed) return i == index + 1 ? argument : null;
-                if (argument.Parameter != null && IsLengthName(argument.Parameter.Name)) return argument;
+                var candidate = argument.Parameter;
+                if (candidate == null || candidate.Ordinal <= parameter.Ordinal || !IsLengthName(candidate.Name) || !IsIntegerArgument(argument)) continue;
+                if (length == null || candidate.Ordinal < length.Parameter!.Ordinal) length = argument;
+            }
+
+            return length;
+        }
+
+        /// <summary>
+        /// The ordinal of the parameter that the buffer parameter's marshalling attribute declares as its
+        /// element count: <c>MarshalAsAttribute.SizeParamIndex</c> (a zero-based parameter index) or the
+        /// source-generated marshallers' <c>MarshalUsingAttribute.CountElementName</c> (a parameter name).
+        /// </summary>
+        private static int? DeclaredLengthOrdinal(IParameterSymbol parameter)
+        {
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                string? name = attribute.AttributeClass?.ToDisplayString();
+                if (name != "System.Runtime.InteropServices.MarshalAsAttribute" && name != "System.Runtime.InteropServices.Marshalling.MarshalUsingAttribute") continue;
+                foreach (var named in attribute.NamedArguments)
+                {
+                    if (named.Key == "SizeParamIndex" && named.Value.Value is short index) return index;
+                    if (named.Key == "CountElementName" && named.Value.Value is string countName && parameter.ContainingSymbol is IMethodSymbol method)
+                    {
+                        foreach (var other in method.Parameters)
+                        {
+                            if (other.Name == countName) return other.Ordinal;
+                        }
+                    }
+                }
             }
 
             return null;
         }
+
+        private static IArgumentOperation? IntegerArgumentFor(ImmutableArray<IArgumentOperation> arguments, int ordinal)
+        {
+            var argument = arguments.ForParameter(ordinal);
+            return argument != null && IsIntegerArgument(argument) ? argument : null;
+        }
+
+        private static bool IsIntegerArgument(IArgumentOperation argument) => IsInteger(argument.Value.WithoutConversions().Type ?? argument.Value.Type);
 
         private static bool IsLengthName(string name)
         {

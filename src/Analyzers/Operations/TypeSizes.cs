@@ -70,6 +70,8 @@ namespace AllocAnalyzers.Operations
             if (known != null) return known;
 
             var fields = type.GetMembers().OfType<IFieldSymbol>().Where(f => !f.IsStatic && !f.IsConst).ToList();
+            int? inlineLength = InlineArrayLength(type);
+            if (inlineLength != null) return InlineArray(fields, inlineLength.Value, depth);
             if (fields.Count == 0)
             {
                 // A struct from metadata may hide private fields from this compilation: only an empty
@@ -105,6 +107,32 @@ namespace AllocAnalyzers.Operations
             long size = Align(Math.Max(isExplicit ? explicitEnd : sum, 1), maxAlignment);
             long declared = DeclaredLayoutSize(type);
             return (Math.Max(size, declared), maxAlignment);
+        }
+
+        /// <summary>
+        /// <c>[InlineArray(N)]</c> (.NET 8+): the runtime repeats the struct's single field N times, so the
+        /// struct is N × the field's size with the field's alignment ("sizeof(MyArray&lt;T&gt;) == Length * sizeof(T)",
+        /// dotnet/runtime docs/design/features/InlineArrayAttribute.md). Recognized by name because the target
+        /// framework may not declare the attribute for this compilation to bind to. A struct the runtime
+        /// rejects with a TypeLoadException (not exactly one instance field, N ≤ 0) has no size.
+        /// </summary>
+        private static int? InlineArrayLength(INamedTypeSymbol type)
+        {
+            foreach (var attribute in type.GetAttributes())
+            {
+                if (attribute.AttributeClass?.ToDisplayString() != "System.Runtime.CompilerServices.InlineArrayAttribute") continue;
+                return attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int length ? length : 0;
+            }
+
+            return null;
+        }
+
+        private static (long Size, int Alignment)? InlineArray(System.Collections.Generic.List<IFieldSymbol> fields, int length, int depth)
+        {
+            if (fields.Count != 1 || length <= 0) return null;
+            var element = SizeOf(fields[0].Type, depth + 1);
+            if (element == null || element.Value.Size > long.MaxValue / length) return null;
+            return (element.Value.Size * length, element.Value.Alignment);
         }
 
         private static int? FieldOffset(IFieldSymbol field)

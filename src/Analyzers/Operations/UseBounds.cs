@@ -19,24 +19,28 @@ namespace AllocAnalyzers.Operations
         {
             if (use.Extent != null) return use.Extent;
             if (use.Argument == null || (use.Kind != BufferUseKind.View && use.Kind != BufferUseKind.Borrowed)) return null;
+            // By declared parameter, not by where an argument is written: named arguments may come in any order.
             var arguments = NativeCalls.Arguments(use.Operation);
-            int index = arguments.IndexOf(use.Argument);
-            if (index < 0) return null;
+            int? index = use.Argument.Parameter?.Ordinal;
+            if (index == null) return null;
             var bufferType = use.Argument.Value.WithoutConversions().Type;
             if (bufferType is IArrayTypeSymbol array)
             {
                 if (array.ElementType.SpecialType != SpecialType.System_Byte && array.ElementType.SpecialType != SpecialType.System_SByte) return null;
-                if (arguments.Length < index + 3) return null;
-                long? start = ConstantValues.TryGetInt64(arguments[index + 1].Value);
-                long? count = Count(arguments[index + 2].Value, uses);
+                var startArgument = arguments.ForParameter(index.Value + 1);
+                var countArgument = arguments.ForParameter(index.Value + 2);
+                if (startArgument == null || countArgument == null) return null;
+                long? start = ConstantValues.TryGetInt64(startArgument.Value);
+                long? count = Count(countArgument.Value, uses);
                 return start == null || count == null || start < 0 ? null : start + count;
             }
 
-            if (bufferType?.TypeKind == TypeKind.Pointer && use.Operation is IObjectCreationOperation span && arguments.Length == 2 && index == 0 &&
+            var length = arguments.ForParameter(1);
+            if (bufferType?.TypeKind == TypeKind.Pointer && use.Operation is IObjectCreationOperation span && arguments.Length == 2 && index == 0 && length != null &&
                 span.Type is INamedTypeSymbol named && named.TypeArguments.Length == 1 &&
                 (named.TypeArguments[0].SpecialType == SpecialType.System_Byte || named.TypeArguments[0].SpecialType == SpecialType.System_SByte))
             {
-                return Count(arguments[1].Value, uses);
+                return Count(length.Value, uses);
             }
 
             return null;

@@ -19,7 +19,7 @@ namespace AllocAnalyzers.Runtime.Estimates
         private const long Long = 2L << 20;
         private const int CacheLimit = 4096;
 
-        private static readonly SimulationOptions AnalyzerOptions = new SimulationOptions { MaxSteadyStateIterations = 2048 };
+        private static readonly SimulationOptions AnalyzerOptions = new SimulationOptions { MaxSteadyStateIterations = SimulationOptions.AnalyzerSteadyStateIterations };
 
         // Analyzers ask for the same few sizes again and again: remember answers per profile instance.
         private static readonly ConditionalWeakTable<CostProfile, ConcurrentDictionary<string, CostEstimate>> Cache =

@@ -1,3 +1,5 @@
+using AllocAnalyzers.Runtime.Model.Pages;
+
 namespace AllocAnalyzers.Tool.Calibration;
 
 /// <summary>
@@ -8,7 +10,7 @@ public static class CalibrationMath
 {
     /// <summary>Extra munmap cost per resident page: (resident unmap − untouched unmap) / pages.</summary>
     public static double UnmapPerResidentPage(double residentUnmapSeconds, double untouchedUnmapSeconds, long bytes) =>
-        Math.Max(0, (residentUnmapSeconds - untouchedUnmapSeconds) / (bytes / 4096));
+        Math.Max(0, (residentUnmapSeconds - untouchedUnmapSeconds) / (bytes / VirtualMemory.PageSize));
 
     /// <summary>
     /// The unmap share of glibc's mmap path per round (map + header write + unmap + malloc and free

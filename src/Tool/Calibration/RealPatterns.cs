@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using AllocAnalyzers.Runtime.Model.Pages;
 
 namespace AllocAnalyzers.Tool.Calibration;
 
@@ -47,14 +48,14 @@ public static unsafe class RealPatterns
     /// <summary>Seconds per page for the first write (or read) of every page of a fresh anonymous mapping.</summary>
     public static double FirstTouchPerPage(long bytes, bool write)
     {
-        long pages = bytes / 4096;
+        long pages = bytes / VirtualMemory.PageSize;
         double seconds = Stopwatches.FastestSeconds(
             () => LibC.MapAnonymousMemory(bytes),
             p =>
             {
                 byte* b = (byte*)p;
                 int sum = 0;
-                for (long i = 0; i < bytes; i += 4096)
+                for (long i = 0; i < bytes; i += VirtualMemory.PageSize)
                 {
                     if (write) b[i] = 1;
                     else sum += b[i];
@@ -86,14 +87,14 @@ public static unsafe class RealPatterns
     /// <summary>madvise(MADV_DONTNEED) of one untouched page.</summary>
     public static double Madvise(int perBatch)
     {
-        nint p = LibC.MapAnonymousMemory(4096);
+        nint p = LibC.MapAnonymousMemory(VirtualMemory.PageSize);
         try
         {
-            return Stopwatches.FastestSeconds(() => LibC.Madvise(p, 4096, LibC.MadvDontNeed), perBatch);
+            return Stopwatches.FastestSeconds(() => LibC.Madvise(p, (nuint)VirtualMemory.PageSize, LibC.MadvDontNeed), perBatch);
         }
         finally
         {
-            LibC.Munmap(p, 4096);
+            LibC.Munmap(p, (nuint)VirtualMemory.PageSize);
         }
     }
 

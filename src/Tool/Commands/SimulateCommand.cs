@@ -16,8 +16,10 @@ namespace AllocAnalyzers.Tool.Commands;
 /// <summary><c>simulate</c>: runs an allocation trace through the model on one or more platforms.</summary>
 internal static class SimulateCommand
 {
-    private static readonly string[] PlatformNames = { "linux", "macos", "windows", "all" };
-    private static readonly string[] MacVersions = { "libmalloc-116", "modern", "modern-32g" };
+    // Names, aliases and variants come from the table the analyzers' options read too.
+    private const string AllPlatforms = "all";
+    private static readonly string[] PlatformNames = AllocatorCatalog.PlatformNames.Append(AllPlatforms).ToArray();
+    private static readonly string[] MacVersions = AllocatorCatalog.MacOSVariantNames.ToArray();
 
     public static Command Create()
     {
@@ -29,15 +31,15 @@ internal static class SimulateCommand
         var file = new Option<string?>("--file", "-f") { Description = "Read the trace from a file (one operation per line or ';'-separated; '#' comments)." };
         var platforms = new Option<string[]>("--platform", "-p")
         {
-            Description = "Platforms to simulate: linux, macos, windows or all (repeatable).",
-            DefaultValueFactory = _ => new[] { "all" },
+            Description = "Platforms to simulate: " + string.Join(", ", AllocatorCatalog.Platforms.Select(p => WithAliases(p.Name, p.Aliases))) + " or " + AllPlatforms + " (repeatable).",
+            DefaultValueFactory = _ => new[] { AllPlatforms },
         };
         platforms.AcceptOnlyFromAmong(PlatformNames);
         var profile = new Option<string?>("--profile") { Description = "Cost profile for every platform: a built-in name (" + string.Join(", ", BuiltInProfiles.Names) + ") or a .globalconfig written by 'calibrate'. Default: each platform's built-in profile." };
         var mac = new Option<string>("--macos-version")
         {
-            Description = "libmalloc to model: libmalloc-116 (macOS 10.12, the calloc story), modern (283+, <32 GiB RAM) or modern-32g (>=32 GiB RAM).",
-            DefaultValueFactory = _ => "libmalloc-116",
+            Description = "libmalloc to model: " + string.Join("; ", AllocatorCatalog.MacOSVariants.Select(v => WithAliases(v.Name, v.Aliases) + ": " + v.Description)) + ".",
+            DefaultValueFactory = _ => AllocatorCatalog.DefaultMacOSVariant.Name,
         };
         mac.AcceptOnlyFromAmong(MacVersions);
         var threshold = new Option<string?>("--mmap-threshold") { Description = "Fix glibc's mmap threshold (like MALLOC_MMAP_THRESHOLD_=SIZE), which disables its dynamic raise." };
@@ -71,9 +73,9 @@ internal static class SimulateCommand
         command.SetAction(parseResult => Run(parseResult, new Request(
             string.Join(" ", parseResult.GetValue(trace) ?? Array.Empty<string>()),
             parseResult.GetValue(file),
-            parseResult.GetValue(platforms) ?? new[] { "all" },
+            parseResult.GetValue(platforms) ?? new[] { AllPlatforms },
             parseResult.GetValue(profile),
-            parseResult.GetValue(mac) ?? "libmalloc-116",
+            parseResult.GetValue(mac) ?? AllocatorCatalog.DefaultMacOSVariant.Name,
             parseResult.GetValue(threshold),
             parseResult.GetValue(brief),
             parseResult.GetValue(svg),
@@ -104,12 +106,7 @@ internal static class SimulateCommand
 
         var options = new SimulationOptions
         {
-            MacOS = request.MacVersion switch
-            {
-                "modern" => LibmallocConfig.ModernSmallMemory,
-                "modern-32g" => LibmallocConfig.ModernLargeMemory,
-                _ => LibmallocConfig.Libmalloc116,
-            },
+            MacOS = (AllocatorCatalog.FindMacOSVariant(request.MacVersion) ?? AllocatorCatalog.DefaultMacOSVariant).Config,
         };
         if (request.MmapThreshold != null)
         {
@@ -162,18 +159,16 @@ internal static class SimulateCommand
         return ExitCodes.Success;
     }
 
+    private static string WithAliases(string name, IReadOnlyList<string> aliases) =>
+        aliases.Count == 0 ? name : name + " (" + string.Join(", ", aliases) + ")";
+
     private static List<TargetPlatform> SelectPlatforms(IEnumerable<string> names)
     {
         var set = new List<TargetPlatform>();
         foreach (var name in names)
         {
-            var add = name.ToLowerInvariant() switch
-            {
-                "linux" => new[] { TargetPlatform.Linux },
-                "macos" => new[] { TargetPlatform.MacOS },
-                "windows" => new[] { TargetPlatform.Windows },
-                _ => new[] { TargetPlatform.Linux, TargetPlatform.MacOS, TargetPlatform.Windows },
-            };
+            var named = AllocatorCatalog.FindPlatform(name);
+            var add = named != null ? new[] { named.Platform } : AllocatorCatalog.Platforms.Select(p => p.Platform);
             foreach (var p in add)
             {
                 if (!set.Contains(p)) set.Add(p);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AllocAnalyzers.Runtime;
 using AllocAnalyzers.Runtime.Formatting;
+using AllocAnalyzers.Runtime.Model.Allocators;
 using AllocAnalyzers.Runtime.Model.Simulation;
 using AllocAnalyzers.Runtime.Model.Trace;
 using Spectre.Console;
@@ -44,12 +45,7 @@ internal static class SimulationTables
         }
     }
 
-    public static string PlatformName(TargetPlatform p) => p switch
-    {
-        TargetPlatform.MacOS => "macOS",
-        TargetPlatform.Windows => "Windows",
-        _ => "Linux",
-    };
+    public static string PlatformName(TargetPlatform p) => AllocatorCatalog.For(p).DisplayName;
 
     private static string Bytes(double bytes) => CostFormat.Bytes((long)Math.Round(bytes));
 

@@ -9,8 +9,8 @@ namespace AllocAnalyzers.Tool.Profiling;
 /// </summary>
 internal sealed class AllocationProfile
 {
-    /// <summary>The .NET 10 sampler's mean: each byte is sampled with p = 1/102,400 (FACTS.md,
-    /// dotnet/runtime docs/design/features/RandomizedAllocationSampling.md).</summary>
+    /// <summary>The .NET 10 sampler's mean: each byte is sampled with p = 1/102,400
+    /// (dotnet/runtime docs/design/features/RandomizedAllocationSampling.md).</summary>
     public const long AllocationSampledMeanBytes = 102_400;
 
     /// <summary>The runtime's large-object threshold (LARGE_OBJECT_SIZE).</summary>

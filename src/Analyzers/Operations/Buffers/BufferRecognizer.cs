@@ -1,4 +1,5 @@
 using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Runtime.Model.Allocators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -37,9 +38,19 @@ namespace AllocAnalyzers.Operations
             // An initializer writes the elements: that is data, not zeroing for nothing.
             if (array.Initializer != null || array.DimensionSizes.IsEmpty || !(array.Type is IArrayTypeSymbol arrayType)) return null;
             long? count = 1;
-            foreach (var dimension in array.DimensionSizes) count = Sizes.Multiply(count, Sizes.NonNegative(dimension));
+            foreach (var dimension in array.DimensionSizes)
+            {
+                long? length = ConstantValues.TryGetInt64(dimension);
+                // Beyond the runtime's limits the allocation can only throw: nothing to price or report.
+                if (length != null && length >= 0 && !ManagedArrayLimits.DimensionFits(length.Value)) return null;
+                count = Sizes.Multiply(count, Sizes.NonNegative(dimension));
+            }
+
+            long? elementSize = TypeSizes.ElementSize(arrayType.ElementType);
+            if (count != null && !ManagedArrayLimits.ElementCountFits(count.Value, array.DimensionSizes.Length)) return null;
+            if (elementSize != null && !ManagedArrayLimits.ElementSizeFits(elementSize.Value)) return null;
             var countOperation = array.DimensionSizes.Length == 1 ? array.DimensionSizes[0] : null;
-            return new BufferAllocation(array, BufferSource.NewArray, zeroed: true, arrayType.ElementType, TypeSizes.ElementSize(arrayType.ElementType), countOperation, count);
+            return new BufferAllocation(array, BufferSource.NewArray, zeroed: true, arrayType.ElementType, elementSize, countOperation, count);
         }
 
         private static BufferAllocation? Invocation(IInvocationOperation invocation, WellKnownTypes types)
@@ -93,7 +104,10 @@ namespace AllocAnalyzers.Operations
         {
             var length = invocation.ArgumentNamed(lengthParameter);
             if (length == null) return null;
-            return new BufferAllocation(invocation, source, zeroed, elementType, TypeSizes.ElementSize(elementType), length, Sizes.NonNegative(length));
+            long? count = Sizes.NonNegative(length), elementSize = TypeSizes.ElementSize(elementType);
+            // Beyond the runtime's limits the allocation can only throw: nothing to price or report.
+            if (ManagedArrayLimits.Exceeded(count, elementSize)) return null;
+            return new BufferAllocation(invocation, source, zeroed, elementType, elementSize, length, count);
         }
 
         /// <summary><c>Alloc(byteCount)</c> or <c>Alloc(elementCount, elementSize)</c>.</summary>

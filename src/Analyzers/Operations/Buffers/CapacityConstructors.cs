@@ -21,10 +21,12 @@ namespace AllocAnalyzers.Operations
             }
 
             if (capacity == null) return null;
+            long? count = Sizes.NonNegative(capacity.Value);
+            if (count != null && !Runtime.Model.Allocators.ManagedArrayLimits.DimensionFits(count.Value)) return null;
             long? perElement = BackingBytesPerElement(type, types, out bool zeroed);
             if (perElement == null) return null;
             ITypeSymbol? element = type.TypeArguments.Length == 1 ? type.TypeArguments[0] : null;
-            return new BufferAllocation(creation, BufferSource.CapacityConstructor, zeroed, element, perElement, capacity.Value, Sizes.NonNegative(capacity.Value));
+            return new BufferAllocation(creation, BufferSource.CapacityConstructor, zeroed, element, perElement, capacity.Value, count);
         }
 
         /// <summary>

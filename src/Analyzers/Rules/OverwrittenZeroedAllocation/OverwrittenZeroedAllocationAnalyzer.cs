@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Flow;
@@ -6,6 +7,7 @@ using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using AllocAnalyzers.Runtime.Estimates;
 using AllocAnalyzers.Runtime.Formatting;
+using AllocAnalyzers.Runtime.Model.Allocators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -26,13 +28,13 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             RuleIds.OverwrittenZeroedAllocation,
             title: "Zeroed allocation completely overwritten before any read",
             messageFormat: OverwrittenZeroedAllocationReport.MessageFormat,
-            description: "Every element of the new array is written before any element is read, so the zeroing the runtime does at allocation is wasted. GC.AllocateUninitializedArray<T>(n) skips it for arrays of 2048 bytes and more of types without references. The figures behind the message are in the diagnostic's properties (docs/diagnostic-properties.md).",
+            description: "Every element of the new array is written before any element is read, so the zeroing the runtime does at allocation is wasted. GC.AllocateUninitializedArray<T>(n) skips it for arrays of " + ManagedHeap.UninitializedMinBytes.ToString(CultureInfo.InvariantCulture) + " bytes and more of types without references. The figures behind the message are in the diagnostic's properties (docs/diagnostic-properties.md).",
             severity: DiagnosticSeverity.Info);
 
         private static readonly ByteOption Threshold = new ByteOption(RuleIds.OverwrittenZeroedAllocation, OptionKeys.ThresholdBytes, DefaultThresholdBytes);
 
         /// <summary>By default: the runtime's own threshold, below which AllocateUninitializedArray zeroes anyway.</summary>
-        public const long DefaultThresholdBytes = UninitializedArrayThreshold.FallbackBytes;
+        public const long DefaultThresholdBytes = ManagedHeap.UninitializedMinBytes;
 
         public OverwrittenZeroedAllocationAnalyzer()
             : base(Rule)
@@ -55,7 +57,7 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             if (memory == null || memory.Source != BufferSource.NewArray || !memory.IsZeroedMemory || memory.ElementType == null) return;
             // References must be zeroed for the GC's sake; the runtime zeroes those arrays anyway.
             if (!memory.ElementType.IsUnmanagedType) return;
-            if (memory.ElementCount != null && (memory.ElementSize == null || UninitializedArrayThreshold.StillZeroed(memory.ElementCount.Value, memory.ElementSize.Value))) return;
+            if (memory.ElementCount != null && (memory.ElementSize == null || ManagedHeap.UninitializedArrayIsZeroed(memory.ElementCount.Value, memory.ElementSize.Value))) return;
             var tree = context.Operation.Syntax.SyntaxTree;
             if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, tree)) return;
             if (memory.Bytes == null && !UnknownSizePolicy.Reports(UnknownSizePolicy.Option.Read(session, tree), memory, session)) return;

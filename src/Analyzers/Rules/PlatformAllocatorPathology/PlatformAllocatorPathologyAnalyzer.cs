@@ -11,6 +11,7 @@ using AllocAnalyzers.Operations;
 using AllocAnalyzers.Runtime;
 using AllocAnalyzers.Runtime.Costs;
 using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Runtime.Model.Pages;
 using AllocAnalyzers.Runtime.Model.Simulation;
 using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
@@ -47,8 +48,6 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
         /// <summary>Diagnostic property: the targeted platforms whose allocator re-zeroes the block, worst first ("macos,linux").</summary>
         public const string ZeroingPlatformsProperty = "ZeroingPlatforms";
 
-        private const long PageSize = 4096;
-
         public static readonly DiagnosticDescriptor Rule = RuleDescriptors.Performance(
             RuleIds.PlatformAllocatorPathology,
             title: "Zeroed native block freed and allocated again in a loop is re-zeroed by the platform allocator",
@@ -67,7 +66,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
             if (session.Types.NativeMemory == null && session.Types.DllImportAttribute == null) return;
             var targets = new Lazy<TargetPlatforms>(() => TargetPlatforms.Read(session.Configuration));
             var macOS = new Lazy<MacOSAllocatorSetting>(() => MacOSAllocatorSetting.Read(session.Configuration));
-            var options = new Lazy<SimulationOptions>(() => new SimulationOptions { MacOS = macOS.Value.Config, MaxSteadyStateIterations = 2048 });
+            var options = new Lazy<SimulationOptions>(() => new SimulationOptions { MacOS = macOS.Value.Config, MaxSteadyStateIterations = SimulationOptions.AnalyzerSteadyStateIterations });
             var estimates = new ConcurrentDictionary<(long, TargetPlatform), CostEstimate>();
             // Invalid project-wide settings (target platforms, macOS allocator) are reported with the others, by the SettingsAnalyzer.
             MinBytes.ValidateEveryTree(context, session);
@@ -96,7 +95,7 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
         }
 
         /// <summary>The model's verdict: the block is cleared in full (page rounding aside) on every iteration.</summary>
-        private static bool ZeroesWholeBlock(CostEstimate estimate, long bytes) => estimate.BytesZeroed >= bytes - PageSize;
+        private static bool ZeroesWholeBlock(CostEstimate estimate, long bytes) => estimate.BytesZeroed >= bytes - VirtualMemory.PageSize;
 
         /// <summary>
         /// The block is held in a local and freed, through that local, inside the same loop: only then

@@ -64,7 +64,8 @@ namespace AllocAnalyzers.Rules.RedundantClear
                 if (!ClearedRange.TryProve(clear, memory, view.HoldingLocals, out long? bytes)) continue;
 
                 long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree);
-                if (bytes == null ? threshold > 0 : bytes < threshold) return;
+                // Clearing nothing costs nothing: not worth a diagnostic whatever the threshold.
+                if (bytes == 0 || (bytes == null ? threshold > 0 : bytes < threshold)) return;
                 context.ReportDiagnostic(RedundantClearReport.Create(clear, memory, bytes, session));
                 return;
             }

@@ -2,7 +2,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
 {
     /// <summary>
     /// Size bands and large-block cache limits of one libmalloc version and machine class
-    /// (apple-oss-distributions/libmalloc; figures checked in shared/FACTS.md).
+    /// (apple-oss-distributions/libmalloc: src/magazine_zone.h in libmalloc-116, src/thresholds.h and src/large.c in 283 and later).
     /// </summary>
     public sealed class LibmallocConfig
     {

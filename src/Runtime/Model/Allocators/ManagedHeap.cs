@@ -20,14 +20,19 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
         public const long LargeObjectThreshold = 85000;
 
         /// <summary>
-        /// GC.AllocateUninitializedArray: "if (length &lt; 2048 / Unsafe.SizeOf&lt;T&gt;()) return new T[length];"
-        /// for unpinned arrays (System.Private.CoreLib GC.CoreCLR.cs).
+        /// Where <c>GC.AllocateUninitializedArray&lt;T&gt;</c> really skips zeroing. In dotnet/runtime
+        /// (src/coreclr/System.Private.CoreLib/src/System/GC.CoreCLR.cs, <c>AllocateUninitializedArray</c>), an
+        /// unpinned request falls back to <c>new T[length]</c> when
+        /// <c>RuntimeHelpers.IsReferenceOrContainsReferences&lt;T&gt;()</c> or when
+        /// <c>length &lt; 2048 / Unsafe.SizeOf&lt;T&gt;()</c> ("small arrays are allocated using new[] as that is
+        /// generally faster"); only larger arrays get <c>GC_ALLOC_ZEROING_OPTIONAL</c>.
         /// </summary>
         public const long UninitializedMinBytes = 2048;
 
         /// <summary>
-        /// Allocation contexts are at least <c>CLR_SIZE</c> = 8 KiB + 32 bytes (gc.h, as shared/FACTS.md records): a larger
-        /// small object never fits the current context and takes the allocator's slow path.
+        /// Allocation contexts are at least <c>CLR_SIZE</c> = 8 KiB + 32 bytes (dotnet/runtime src/coreclr/gc/gc.cpp,
+        /// gcinternal.h in newer sources: <c>#define CLR_SIZE ((size_t)(8*1024+32))</c>): a larger small object never
+        /// fits the current context and takes the allocator's slow path.
         /// </summary>
         public const long AllocationQuantum = 8 * 1024 + 32;
 
@@ -52,6 +57,13 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
             context.Memory.Write(_gen0, 0, VirtualMemory.RoundUpToPage(gen0Budget));
         }
 
+        /// <summary>
+        /// True when <c>GC.AllocateUninitializedArray&lt;T&gt;(length)</c> (unpinned, T without references) still returns a
+        /// zeroed <c>new T[length]</c>: the runtime's own test, <c>length &lt; 2048 / sizeof(T)</c>, integer division included.
+        /// </summary>
+        public static bool UninitializedArrayIsZeroed(long length, long elementSize) =>
+            elementSize <= 0 || length < UninitializedMinBytes / elementSize;
+
         /// <summary>True when an array of <paramref name="bytes"/> payload bytes lands on the Large Object Heap.</summary>
         public static bool IsLarge(long bytes) => bytes + ArrayOverhead >= LargeObjectThreshold;
 
@@ -65,7 +77,7 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 || (kind == ManagedArrayKind.Uninitialized && bytes < UninitializedMinBytes);
             if (kind == ManagedArrayKind.Uninitialized && bytes < UninitializedMinBytes)
             {
-                _context.Ledger.Note("under 2,048 bytes: AllocateUninitializedArray falls back to new T[n]");
+                _context.Ledger.Note("under " + CostFormat.Count(UninitializedMinBytes) + " bytes: AllocateUninitializedArray falls back to new T[n]");
             }
 
             bool large = pinned || size >= LargeObjectThreshold;
@@ -83,9 +95,12 @@ namespace AllocAnalyzers.Runtime.Model.Allocators
                 _hoisted.Add(bytes, mapping);
             }
 
-            _context.Ledger.Note("memset of a live buffer, " + CostFormat.Bytes(bytes));
+            _context.Ledger.Note(LiveBufferClearPath(bytes));
             _context.Clear(mapping, 0, bytes);
         }
+
+        /// <summary>How a clear of a live buffer is described in a path.</summary>
+        internal static string LiveBufferClearPath(long bytes) => "memset of a live buffer, " + CostFormat.Bytes(bytes);
 
         private void AllocateSmall(long size, bool zero)
         {

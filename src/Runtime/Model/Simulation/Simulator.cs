@@ -54,12 +54,8 @@ namespace AllocAnalyzers.Runtime.Model.Simulation
         public static SimulationReport Run(string trace, TargetPlatform platform, CostProfile profile, SimulationOptions? options = null) =>
             Run(TraceParser.Parse(trace), platform, profile, options);
 
-        internal static INativeAllocator CreateAllocator(TargetPlatform platform, SimulationContext context, SimulationOptions options) => platform switch
-        {
-            TargetPlatform.MacOS => new Libmalloc(context, options.MacOS),
-            TargetPlatform.Windows => new WindowsHeap(context),
-            _ => new GlibcMalloc(context, options.GlibcMmapThreshold),
-        };
+        internal static INativeAllocator CreateAllocator(TargetPlatform platform, SimulationContext context, SimulationOptions options) =>
+            AllocatorCatalog.For(platform).CreateAllocator(context, options);
 
         private void RunSequence(IReadOnlyList<TraceOp> ops)
         {

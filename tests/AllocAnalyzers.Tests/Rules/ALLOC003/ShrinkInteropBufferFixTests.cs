@@ -32,6 +32,12 @@ public class ShrinkInteropBufferFixTests
         """;
 
     [Fact]
+    public Task Named_arguments_in_another_order_still_size_the_buffer_by_the_length() => Fix.VerifyFixAsync(
+        Code("var buf = [|new byte[1 << 20]|]; nint n = read(count: RecordSize, buf: buf, fd: fd); output.Write(count: (int)n, offset: 0, buffer: buf);"),
+        Code("var buf = new byte[RecordSize]; nint n = read(count: RecordSize, buf: buf, fd: fd); output.Write(count: (int)n, offset: 0, buffer: buf);"),
+        Key);
+
+    [Fact]
     public Task Seed_read_loop_allocates_one_record() => Fix.VerifyFixAsync(
         Code("while (flag) { var buf = [|new byte[1 << 20]|]; nint n = read(fd, buf, RecordSize); if (n <= 0) break; Use(buf.AsSpan(0, (int)n)); output.Write(buf, 0, (int)n); }"),
         Code("while (flag) { var buf = new byte[RecordSize]; nint n = read(fd, buf, RecordSize); if (n <= 0) break; Use(buf.AsSpan(0, (int)n)); output.Write(buf, 0, (int)n); }"),
