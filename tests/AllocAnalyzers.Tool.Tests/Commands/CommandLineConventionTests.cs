@@ -48,8 +48,8 @@ public class CommandLineConventionTests
     }
 
     [Theory]
-    [InlineData(new[] { "simulate", "-p", "solaris", "malloc 1" }, "error: --platform: 'solaris' is not allowed; use all, linux, macos or windows")]
-    [InlineData(new[] { "simulate", "--macos-version", "sierra", "malloc 1" }, "error: --macos-version: 'sierra' is not allowed; use libmalloc-116, modern or modern-32g")]
+    [InlineData(new[] { "simulate", "-p", "solaris", "malloc 1" }, "error: --platform: 'solaris' is not allowed; use all, linux, macos, osx, win or windows")]
+    [InlineData(new[] { "simulate", "--macos-version", "sierra", "malloc 1" }, "error: --macos-version: 'sierra' is not allowed; use 116, libmalloc-116, modern, modern-32g or modern-32gib")]
     [InlineData(new[] { "simulate", "--svg-op", "realloc", "malloc 1" }, "error: --svg-op: 'realloc' is not allowed; use calloc or malloc")]
     [InlineData(new[] { "profile", "--pid", "abc" }, "error: --pid: 'abc' is not a whole number")]
     [InlineData(new[] { "profile", "--events", "foo", "--trace", "x.nettrace" }, "error: --events: 'foo' is not allowed; use Auto, Sampled or Tick")]

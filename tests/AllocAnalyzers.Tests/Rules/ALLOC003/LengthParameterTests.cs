@@ -47,6 +47,6 @@ public class LengthParameterTests
     public async Task Message_names_the_length_found_by_name()
     {
         var diagnostics = await Verify.VerifyAsync(InMethod("var buf = [|new byte[1 << 20]|]; read(count: 16384, buf: buf, fd: fd);"));
-        Assert.Contains("is given a length of 16,384 bytes", diagnostics.Single().GetMessage());
+        Assert.Contains("16 KiB", diagnostics.Single().GetMessage());
     }
 }

@@ -22,7 +22,8 @@ public class PlatformNameAliasTests
     public async Task The_32_GiB_variant_answers_to_its_alias(string allocator)
     {
         var diagnostics = await Verify.VerifyAsync(PlatformAllocatorPathologyAnalyzerTests.InMethod(Cached), Options("osx", allocator));
-        Assert.Contains(">=32 GiB", diagnostics.Single().GetMessage());
+        // 200 MiB is above libmalloc-116's 128 MiB cache entries: only the 32 GiB variant caches (and re-zeroes) it.
+        Assert.Contains("on macOS", diagnostics.Single().GetMessage());
     }
 
     [Theory]
