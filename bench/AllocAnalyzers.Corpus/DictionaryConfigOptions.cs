@@ -13,6 +13,8 @@ internal sealed class DictionaryConfigOptions : AnalyzerConfigOptions
     public DictionaryConfigOptions(ImmutableDictionary<string, string> values) => _values = values;
 
     public override bool TryGetValue(string key, [NotNullWhen(true)] out string? value) => _values.TryGetValue(key, out value);
+
+    public override IEnumerable<string> Keys => _values.Keys;
 }
 
 internal sealed class DictionaryConfigOptionsProvider : AnalyzerConfigOptionsProvider

@@ -40,7 +40,7 @@ namespace AllocAnalyzers.Configuration
             var reported = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             var global = session.Configuration.Global;
             var options = session.Configuration.ForTree(context.Tree);
-            foreach (string key in options.Keys.Where(KnownSettings.IsOurs).OrderBy(k => k, StringComparer.Ordinal))
+            foreach (string key in ConfigKeys.Of(options).Where(KnownSettings.IsOurs).OrderBy(k => k, StringComparer.Ordinal))
             {
                 if (KnownSettings.IsPerFile(key) || !options.TryGetValue(key, out string? value)) continue;
                 // Whether or not the compiler adds the .globalconfig's keys to each tree's options, a key is
@@ -61,7 +61,7 @@ namespace AllocAnalyzers.Configuration
 
         /// <summary>Keys of the .globalconfig under AllocAnalyzers' prefixes that nothing reads (per-file keys are read there too).</summary>
         private static IReadOnlyList<(string Key, string Value)> UnknownKeys(AnalyzerConfigOptions global) =>
-            global.Keys
+            ConfigKeys.Of(global)
                 .Where(k => KnownSettings.IsOurs(k) && !KnownSettings.IsProjectWide(k) && !KnownSettings.IsPerFile(k))
                 .OrderBy(k => k, StringComparer.Ordinal)
                 .Select(k => (k, global.TryGetValue(k, out string? v) ? v ?? string.Empty : string.Empty))

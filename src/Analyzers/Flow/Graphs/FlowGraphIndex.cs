@@ -30,12 +30,15 @@ namespace AllocAnalyzers.Flow
         private readonly Dictionary<SyntaxNode, List<(IOperation Operation, Position Position)>> _bySyntax = new Dictionary<SyntaxNode, List<(IOperation, Position)>>();
         private readonly Dictionary<ILocalSymbol, List<(Position, ILocalReferenceOperation)>> _references = new Dictionary<ILocalSymbol, List<(Position, ILocalReferenceOperation)>>(SymbolEqualityComparer.Default);
         private readonly List<IFlowAnonymousFunctionOperation> _lambdas = new List<IFlowAnonymousFunctionOperation>();
-        private readonly bool[] _onCycle;
+        private readonly CancellationToken _cancellationToken;
+        private FlowEdges? _edges;
+        private bool[]? _onCycle;
+        private SearchBounds? _bounds;
 
         private FlowGraphIndex(ControlFlowGraph graph, CancellationToken cancellationToken)
         {
             Graph = graph;
-            Edges = new FlowEdges(graph);
+            _cancellationToken = cancellationToken;
             var stack = new Stack<IOperation>();
             foreach (var block in graph.Blocks)
             {
@@ -45,8 +48,6 @@ namespace AllocAnalyzers.Flow
                 if (block.BranchValue != null) AddRoot(block.BranchValue, new Position(block.Ordinal, index), stack);
             }
 
-            _onCycle = CycleFinder.BlocksOnCycles(Edges, cancellationToken);
-            Bounds = new SearchBounds(graph, Edges);
         }
 
         public static FlowGraphIndex For(ControlFlowGraph graph, CancellationToken cancellationToken = default) =>
@@ -54,15 +55,16 @@ namespace AllocAnalyzers.Flow
 
         public ControlFlowGraph Graph { get; }
 
-        public FlowEdges Edges { get; }
+        // Built on first use: most methods only ever ask where an operation is, or whether it repeats.
+        public FlowEdges Edges => _edges ??= new FlowEdges(Graph);
 
-        public SearchBounds Bounds { get; }
+        public SearchBounds Bounds => _bounds ??= new SearchBounds(Graph, Edges);
 
         /// <summary>Every root operation of the graph with its position, in block order.</summary>
         public IReadOnlyList<(Position Position, IOperation Root)> Roots => _roots;
 
         /// <summary>True when the block can run again after itself (it lies on a cycle of normal edges).</summary>
-        public bool IsOnCycle(int block) => _onCycle[block];
+        public bool IsOnCycle(int block) => (_onCycle ??= CycleFinder.BlocksOnCycles(Edges, _cancellationToken))[block];
 
         /// <summary>The position of the root holding <paramref name="operation"/> (an operation of this graph).</summary>
         public Position PositionOf(IOperation operation)

@@ -40,32 +40,37 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
         {
             // The fix needs NativeMemory: before .NET 6 there is nothing to suggest.
             if (session.Types.NativeMemory == null) return;
-            // The diagnostic sits on the allocation but is found from the clear: analysing per method body
-            // (not per operation) keeps it in per-document and per-span analysis, which only run the
-            // operation actions of the operations inside the span asked about.
-            context.RegisterOperationBlockAction(c => AnalyzeBlocks(c, session));
+            // The diagnostic sits on the allocation but is found from the clear: it is reported at the end
+            // of the method body (a block-end action), so per-document analysis keeps it — a diagnostic
+            // reported from the clear's own operation action lies outside that operation and is dropped.
+            context.RegisterOperationBlockStartAction(start =>
+            {
+                // Most methods have no clear: the list is only made when one is found.
+                var clears = new ClearsFound();
+                start.RegisterOperationAction(c =>
+                {
+                    var clear = NativeClear.Recognize(c.Operation, session.Types);
+                    if (clear != null) clears.Add(clear);
+                }, OperationKind.Invocation, OperationKind.Loop);
+                start.RegisterOperationBlockEndAction(end => ReportClears(end, clears, session));
+            });
         }
 
-        private static void AnalyzeBlocks(OperationBlockAnalysisContext context, AnalysisSession session)
+        private static void ReportClears(OperationBlockAnalysisContext context, ClearsFound clears, AnalysisSession session)
         {
-            // The blocks of a member can share one root (a method body and its parts): analyse each root once.
-            var roots = new System.Collections.Generic.HashSet<IOperation>();
-            foreach (var block in context.OperationBlocks)
+            foreach (var clear in clears.Snapshot())
             {
-                var root = block.Root();
-                if (!roots.Add(root) || !MethodBodies.HasFlowGraph(root)) continue;
-                ControlFlowGraph? graph = null;
-                int visited = 0;
-                foreach (var operation in root.DescendantsAndSelf())
+                context.CancellationToken.ThrowIfCancellationRequested();
+                var root = clear.Operation.Root();
+                IOperation? block = null;
+                foreach (var candidate in context.OperationBlocks)
                 {
-                    if ((++visited & 1023) == 0) context.CancellationToken.ThrowIfCancellationRequested();
-                    if (!(operation is IInvocationOperation) && !(operation is ILoopOperation)) continue;
-                    var clear = NativeClear.Recognize(operation, session.Types);
-                    if (clear == null) continue;
-                    graph ??= context.GetControlFlowGraph(block);
-                    var diagnostic = Analyze(clear, graph, session, context.CancellationToken);
-                    if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                    if (candidate.Root() == root) block = candidate;
                 }
+
+                if (block == null || !MethodBodies.HasFlowGraph(root)) continue;
+                var diagnostic = Analyze(clear, context.GetControlFlowGraph(block), session, context.CancellationToken);
+                if (diagnostic != null) context.ReportDiagnostic(diagnostic);
             }
         }
 
