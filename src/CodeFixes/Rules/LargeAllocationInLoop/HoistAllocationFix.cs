@@ -120,7 +120,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 
             return statement.WithoutTrivia()
                 .WithLeadingTrivia(SyntaxFactory.ElasticMarker)
-                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed)
+                .WithTrailingTrivia(LineEndings.Of(loop))
                 .WithAdditionalAnnotations(Formatter.Annotation);
         }
 

@@ -95,7 +95,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
                 if (clear != null) editor.ReplaceNode(declaration.Statement, clear.WithTriviaFrom(declaration.Statement));
                 else StatementRemoval.Remove(editor, declaration.Statement);
 
-                editor.InsertBefore(loop, rent.WithLeadingTrivia(loop.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed));
+                editor.InsertBefore(loop, rent.WithLeadingTrivia(loop.GetLeadingTrivia()).WithTrailingTrivia(LineEndings.Of(loop)));
                 editor.ReplaceNode(loop, (current, _) => SyntaxFactory.TryStatement(
                         SyntaxFactory.Block((StatementSyntax)current.WithoutLeadingTrivia()),
                         default,

@@ -88,7 +88,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeZeroedStackalloc
             var list = GeneratedCode.Annotate(SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
                     SyntaxFactory.Attribute(SyntaxFactory.ParseName("global::System.Runtime.CompilerServices.SkipLocalsInit")))))
                 .WithLeadingTrivia(leading)
-                .WithTrailingTrivia(SyntaxFactory.ElasticCarriageReturnLineFeed);
+                .WithTrailingTrivia(LineEndings.Of(function));
             if (condition != null) list = GuardedRegion.MarkAdded(list, condition);
             var updated = lists.Insert(0, list);
             var stripped = function.WithoutLeadingTrivia();

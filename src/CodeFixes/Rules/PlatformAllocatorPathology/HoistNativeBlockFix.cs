@@ -79,11 +79,11 @@ namespace AllocAnalyzers.CodeFixes.Rules.PlatformAllocatorPathology
             else editor.RemoveNode(declaration.Statement, SyntaxRemoveOptions.KeepNoTrivia);
 
             var freeAfterLoop = free.Statement.WithoutTrivia().WithAdditionalAnnotations(Formatter.Annotation);
-            editor.InsertBefore(declaration.Loop, hoisted.WithLeadingTrivia(declaration.Loop.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.ElasticLineFeed));
+            editor.InsertBefore(declaration.Loop, hoisted.WithLeadingTrivia(declaration.Loop.GetLeadingTrivia()).WithTrailingTrivia(LineEndings.Of(declaration.Loop)));
             if (free.Try == null)
             {
                 editor.RemoveNode(free.Statement, SyntaxRemoveOptions.KeepNoTrivia);
-                editor.InsertAfter(declaration.Loop, freeAfterLoop.WithLeadingTrivia(declaration.Loop.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.ElasticLineFeed));
+                editor.InsertAfter(declaration.Loop, freeAfterLoop.WithLeadingTrivia(declaration.Loop.GetLeadingTrivia()).WithTrailingTrivia(LineEndings.Of(declaration.Loop)));
                 return;
             }
 
