@@ -1,6 +1,6 @@
-using AllocAnalyzers.Operations;
 using System.Collections.Generic;
 using System.Linq;
+using AllocAnalyzers.Operations;
 
 namespace AllocAnalyzers.Flow
 {

@@ -2,7 +2,6 @@ using System.Linq;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AllocAnalyzers.Flow
 {

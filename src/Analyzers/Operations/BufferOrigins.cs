@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;

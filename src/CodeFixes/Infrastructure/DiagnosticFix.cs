@@ -1,5 +1,4 @@
 using System.Threading;
-using Microsoft.CodeAnalysis;
 
 namespace AllocAnalyzers.CodeFixes.Infrastructure
 {

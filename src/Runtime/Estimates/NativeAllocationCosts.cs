@@ -1,5 +1,4 @@
 using AllocAnalyzers.Runtime.Costs;
-using AllocAnalyzers.Runtime.Model.Allocators;
 using AllocAnalyzers.Runtime.Model.Simulation;
 using AllocAnalyzers.Runtime.Model.Trace;
 

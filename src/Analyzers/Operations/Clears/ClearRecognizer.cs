@@ -1,5 +1,4 @@
 using AllocAnalyzers.Infrastructure;
-using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 

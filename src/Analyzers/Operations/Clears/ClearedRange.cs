@@ -1,8 +1,6 @@
 using System.Collections.Generic;
 using AllocAnalyzers.Flow;
-using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AllocAnalyzers.Operations.Clears
 {

@@ -1,10 +1,7 @@
-using System.Collections.Immutable;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
-using AllocAnalyzers.Runtime.Estimates;
-using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;

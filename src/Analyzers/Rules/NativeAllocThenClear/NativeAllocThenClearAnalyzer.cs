@@ -1,12 +1,7 @@
-using System.Collections.Immutable;
-using System.Linq;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
-using AllocAnalyzers.Runtime;
-using AllocAnalyzers.Runtime.Estimates;
-using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;

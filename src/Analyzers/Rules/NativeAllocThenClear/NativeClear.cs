@@ -1,6 +1,6 @@
-using AllocAnalyzers.Operations.Clears;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
+using AllocAnalyzers.Operations.Clears;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;

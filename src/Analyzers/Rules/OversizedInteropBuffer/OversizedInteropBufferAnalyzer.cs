@@ -1,15 +1,9 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.Immutable;
-using System.Globalization;
-using System.Linq;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
-using AllocAnalyzers.Runtime;
-using AllocAnalyzers.Runtime.Estimates;
-using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

@@ -1,16 +1,12 @@
-using System.Collections.Immutable;
 using System.Globalization;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
-using AllocAnalyzers.Runtime.Estimates;
-using AllocAnalyzers.Runtime.Formatting;
 using AllocAnalyzers.Runtime.Model.Allocators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
 {

@@ -1,7 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
@@ -11,9 +9,9 @@ using AllocAnalyzers.Operations;
 using AllocAnalyzers.Runtime;
 using AllocAnalyzers.Runtime.Costs;
 using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Runtime.Formatting;
 using AllocAnalyzers.Runtime.Model.Pages;
 using AllocAnalyzers.Runtime.Model.Simulation;
-using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

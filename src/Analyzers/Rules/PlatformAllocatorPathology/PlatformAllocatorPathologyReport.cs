@@ -1,7 +1,7 @@
-using AllocAnalyzers.Infrastructure;
 using System.Collections.Generic;
 using System.Linq;
 using AllocAnalyzers.Diagnostics;
+using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using AllocAnalyzers.Runtime;
 using AllocAnalyzers.Runtime.Costs;

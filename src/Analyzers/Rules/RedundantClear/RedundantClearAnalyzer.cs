@@ -1,12 +1,9 @@
-using AllocAnalyzers.Operations.Clears;
-using System.Collections.Immutable;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
-using AllocAnalyzers.Runtime.Estimates;
-using AllocAnalyzers.Runtime.Formatting;
+using AllocAnalyzers.Operations.Clears;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;

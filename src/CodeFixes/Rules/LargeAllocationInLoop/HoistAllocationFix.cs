@@ -2,13 +2,11 @@ using System.Linq;
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.Flow;
-using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 {

@@ -4,7 +4,6 @@ using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.CodeFixes.TargetFrameworks;
 using AllocAnalyzers.Flow;
-using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;

@@ -1,7 +1,6 @@
 using System.Linq;
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
-using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using AllocAnalyzers.Rules.OversizedInteropBuffer;
 using Microsoft.CodeAnalysis;
