@@ -79,15 +79,8 @@ namespace AllocAnalyzers.Operations
         {
             ILocalSymbol local = reference.Local;
             if (local.IsRef || local.IsConst) return null;
-            var index = OperationIndex.For(reference);
-            var initializer = index.Declarator(local)?.Initializer?.Value;
-            if (initializer == null) return null;
-            foreach (var other in index.References(local))
-            {
-                if (LocalWrites.IsWrite(other)) return null;
-            }
-
-            return Evaluate(initializer, depth + 1);
+            var initializer = OperationIndex.For(reference).InitializerIfNeverWritten(local);
+            return initializer == null ? null : Evaluate(initializer, depth + 1);
         }
 
         /// <summary>A static readonly field initialized in source with a provable value and not assigned in a static constructor.</summary>

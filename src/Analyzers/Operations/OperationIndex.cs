@@ -91,6 +91,19 @@ namespace AllocAnalyzers.Operations
         public IVariableDeclaratorOperation? Declarator(ILocalSymbol local) =>
             _declarators.TryGetValue(local, out var declarator) ? declarator : null;
 
+        /// <summary>The initializer of <paramref name="local"/> when nothing else in the tree writes it (its only value), else null.</summary>
+        public IOperation? InitializerIfNeverWritten(ILocalSymbol local)
+        {
+            var initializer = Declarator(local)?.Initializer?.Value;
+            if (initializer == null) return null;
+            foreach (var reference in References(local))
+            {
+                if (LocalWrites.IsWrite(reference)) return null;
+            }
+
+            return initializer;
+        }
+
         /// <summary>True when a lambda or local function other than the declaring one uses <paramref name="local"/>.</summary>
         public bool IsCaptured(ILocalSymbol local) => _captured.Contains(local);
 

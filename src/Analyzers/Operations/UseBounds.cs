@@ -53,14 +53,7 @@ namespace AllocAnalyzers.Operations
             if (constant != null) return constant < 0 ? null : constant;
             if (!(value.WithoutConversions() is ILocalReferenceOperation reference)) return null;
             var local = reference.Local;
-            var index = OperationIndex.For(reference);
-            var initializer = index.Declarator(local)?.Initializer?.Value;
-            foreach (var other in index.References(local))
-            {
-                if (LocalWrites.IsWrite(other)) return null;
-            }
-
-            var call = initializer?.WithoutConversions();
+            var call = OperationIndex.For(reference).InitializerIfNeverWritten(local)?.WithoutConversions();
             var native = uses.FirstOrDefault(u => u.Kind == BufferUseKind.NativeCall && u.Operation == call);
             return native?.Extent;
         }

@@ -40,12 +40,13 @@ namespace AllocAnalyzers.Flow
             Graph = graph;
             _cancellationToken = cancellationToken;
             var stack = new Stack<IOperation>();
+            var children = new List<IOperation>();
             foreach (var block in graph.Blocks)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int index = 0;
-                foreach (var operation in block.Operations) AddRoot(operation, new Position(block.Ordinal, index++), stack);
-                if (block.BranchValue != null) AddRoot(block.BranchValue, new Position(block.Ordinal, index), stack);
+                foreach (var operation in block.Operations) AddRoot(operation, new Position(block.Ordinal, index++), stack, children);
+                if (block.BranchValue != null) AddRoot(block.BranchValue, new Position(block.Ordinal, index), stack, children);
             }
 
         }
@@ -148,13 +149,12 @@ namespace AllocAnalyzers.Flow
             return null;
         }
 
-        private void AddRoot(IOperation root, Position position, Stack<IOperation> stack)
+        private void AddRoot(IOperation root, Position position, Stack<IOperation> stack, List<IOperation> children)
         {
             _rootPositions[root] = position;
             _roots.Add((position, root));
             stack.Clear();
             stack.Push(root);
-            var children = new List<IOperation>();
             while (stack.Count > 0)
             {
                 var operation = stack.Pop();

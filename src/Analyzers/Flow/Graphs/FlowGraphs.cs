@@ -18,6 +18,11 @@ namespace AllocAnalyzers.Flow
         /// <summary>The graph of <paramref name="root"/>, built once.</summary>
         public static ControlFlowGraph? For(IOperation root) => Cache.GetValue(root, r => new[] { Create(r) })[0];
 
+        /// <summary>Operation blocks that have a control-flow graph of their own (attribute arguments and the like do not).</summary>
+        public static bool HasGraph(IOperation block) =>
+            block is IMethodBodyOperation || block is IConstructorBodyOperation || (block is IBlockOperation && block.Parent == null)
+            || block is IFieldInitializerOperation || block is IPropertyInitializerOperation || block is IParameterInitializerOperation;
+
         public static ControlFlowGraph? Create(IOperation root)
         {
             switch (root)

@@ -92,7 +92,7 @@ namespace AllocAnalyzers.Operations
                 return new Reach(BufferUseKind.NativeCall, call, bytes, argument);
             }
 
-            if (call is IObjectCreationOperation creation && IsSpan(creation.Type, types)) return SpanConstructor(creation, argument, elementSize);
+            if (call is IObjectCreationOperation creation && BufferViews.IsSpan(creation.Type, types)) return SpanConstructor(creation, argument, elementSize);
             if (call is IInvocationOperation invocation && invocation.TargetMethod.Name == "AsSpan" && invocation.TargetMethod.IsExtensionMethod && argument.Parameter?.Ordinal == 0)
             {
                 return Slice(invocation, invocation.Arguments, 1, elementSize, argument);
@@ -131,15 +131,12 @@ namespace AllocAnalyzers.Operations
             return new Reach(BufferUseKind.View, view, provable ? (start + length) * elementSize : null, buffer);
         }
 
-        private static bool IsSpan(ITypeSymbol? type, WellKnownTypes types) =>
-            WellKnownTypes.Is(type, types.Span) || WellKnownTypes.Is(type, types.ReadOnlySpan);
-
         private static bool IsBorrowingType(ITypeSymbol? type, WellKnownTypes types)
         {
             if (type == null) return false;
             if (type is IArrayTypeSymbol || type.TypeKind == TypeKind.Pointer) return true;
             if (type.SpecialType == SpecialType.System_IntPtr || type.SpecialType == SpecialType.System_UIntPtr) return true;
-            return IsSpan(type, types) || WellKnownTypes.Is(type, types.Memory) || WellKnownTypes.Is(type, types.ReadOnlyMemory);
+            return BufferViews.IsSpan(type, types) || WellKnownTypes.Is(type, types.Memory) || WellKnownTypes.Is(type, types.ReadOnlyMemory);
         }
 
         /// <summary>A call that returns a pointer or array may hand the buffer back (memcpy returns its destination).</summary>

@@ -98,7 +98,7 @@ namespace AllocAnalyzers.Operations
                         // A ReadOnlySpan/ReadOnlyMemory parameter: the callee reads the contents and cannot write them.
                         use = argument.Parent ?? argument;
                         return BufferAccess.Read;
-                    case IBinaryOperation binary when !IsPointer(binary.LeftOperand) && !IsPointer(binary.RightOperand) && (binary.OperatorMethod == null || IsSpanType(binary.OperatorMethod.ContainingType, types)):
+                    case IBinaryOperation binary when !IsPointer(binary.LeftOperand) && !IsPointer(binary.RightOperand) && (binary.OperatorMethod == null || BufferViews.IsSpan(binary.OperatorMethod.ContainingType, types)):
                         use = binary;
                         return BufferAccess.None; // b == null, ReferenceEquals-like comparisons
                     case IIsNullOperation _:
@@ -162,9 +162,6 @@ namespace AllocAnalyzers.Operations
         }
 
         private static bool IsBoolean(IOperation operation) => operation.Type?.SpecialType == SpecialType.System_Boolean;
-
-        private static bool IsSpanType(ITypeSymbol? type, WellKnownTypes types) =>
-            WellKnownTypes.Is(type, types.Span) || WellKnownTypes.Is(type, types.ReadOnlySpan);
 
         private static bool IsStatementLevel(IOperation operation) =>
             operation.Parent == null || operation.Parent is IExpressionStatementOperation;

@@ -14,6 +14,10 @@ namespace AllocAnalyzers.Operations
     /// </summary>
     internal static class BufferViews
     {
+        /// <summary>Span&lt;T&gt; or ReadOnlySpan&lt;T&gt;.</summary>
+        public static bool IsSpan(ITypeSymbol? type, WellKnownTypes types) =>
+            WellKnownTypes.Is(type, types.Span) || WellKnownTypes.Is(type, types.ReadOnlySpan);
+
         /// <summary>ReadOnlySpan&lt;T&gt; or ReadOnlyMemory&lt;T&gt;: a view through which the holder only reads.</summary>
         public static bool IsReadOnlyView(ITypeSymbol? type, WellKnownTypes types) =>
             WellKnownTypes.Is(type, types.ReadOnlySpan) || WellKnownTypes.Is(type, types.ReadOnlyMemory);

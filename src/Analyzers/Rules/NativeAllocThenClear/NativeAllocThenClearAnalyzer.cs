@@ -63,7 +63,7 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
                     if (candidate.Root() == root) block = candidate;
                 }
 
-                if (block == null || !MethodBodies.HasFlowGraph(root)) continue;
+                if (block == null || !FlowGraphs.HasGraph(root)) continue;
                 var diagnostic = Analyze(clear, context.GetControlFlowGraph(block), session, context.CancellationToken);
                 if (diagnostic != null) context.ReportDiagnostic(diagnostic);
             }
