@@ -47,6 +47,17 @@ namespace AllocAnalyzers.Diagnostics
             return this;
         }
 
+        /// <summary>Why a function with no loop of its own runs repeatedly (<see cref="Summaries.RepeatedBy"/>), if it is the reason for the finding.</summary>
+        public DiagnosticFigures RepeatedBy(Summaries.RepeatedBy? repeatedBy)
+        {
+            if (repeatedBy == null) return this;
+            Set(DiagnosticProperties.RepeatedBy, repeatedBy.CauseName);
+            Set(DiagnosticProperties.RepeatedThrough, string.Join(" < ", repeatedBy.Chain));
+            Set(DiagnosticProperties.RepeatedOrigin, repeatedBy.Origin);
+            if (repeatedBy.Place != null) Set(DiagnosticProperties.RepeatedAt, repeatedBy.Place);
+            return this;
+        }
+
         /// <summary>The model's account of the estimate (<see cref="DiagnosticProperties.Explanation"/>).</summary>
         public DiagnosticFigures Explained(string explanation) => With(DiagnosticProperties.Explanation, explanation);
 

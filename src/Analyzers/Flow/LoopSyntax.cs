@@ -24,6 +24,29 @@ namespace AllocAnalyzers.Flow
             return null;
         }
 
+        /// <summary>
+        /// The innermost loop that runs the node on each of its iterations, within the same function:
+        /// its body, a <c>for</c> loop's condition and incrementors, a <c>while</c>/<c>do</c> condition —
+        /// not a <c>for</c> initializer or the collection of a <c>foreach</c>, which run once. Null when none.
+        /// </summary>
+        public static StatementSyntax? RepeatingLoop(SyntaxNode node)
+        {
+            SyntaxNode child = node;
+            for (SyntaxNode? current = node.Parent; current != null && !IsFunctionBoundary(current); child = current, current = current.Parent)
+            {
+                switch (current)
+                {
+                    case ForStatementSyntax loop when child == loop.Statement || child == loop.Condition || (child is ExpressionSyntax step && loop.Incrementors.Contains(step)):
+                    case CommonForEachStatementSyntax each when child == each.Statement:
+                    case WhileStatementSyntax _:
+                    case DoStatementSyntax _:
+                        return (StatementSyntax)current;
+                }
+            }
+
+            return null;
+        }
+
         /// <summary>The outermost loop statement containing the node in the same function, or null.</summary>
         public static StatementSyntax? OutermostLoop(SyntaxNode node)
         {

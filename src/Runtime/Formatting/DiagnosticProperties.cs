@@ -44,6 +44,18 @@ namespace AllocAnalyzers.Runtime.Formatting
 
         /// <summary>Where a site summary measured the line: the site's rank by bytes in it (1 = largest).</summary>
         public const string MeasuredRank = "MeasuredRank";
+
+        /// <summary>Why a function with no loop of its own runs repeatedly: called-in-loop, contract or per-item-delegate.</summary>
+        public const string RepeatedBy = "RepeatedBy";
+
+        /// <summary>The chain of functions from the allocating one to the repeating code, separated by " &lt; " (e.g. "ReadChunk &lt; Fill").</summary>
+        public const string RepeatedThrough = "RepeatedThrough";
+
+        /// <summary>What repeats the chain: the function with the loop, the overridden member, or the API ("Download", "Stream.Read", "Parallel.For").</summary>
+        public const string RepeatedOrigin = "RepeatedOrigin";
+
+        /// <summary>Where the repeating loop or API call is, as file:line; absent for a contract.</summary>
+        public const string RepeatedAt = "RepeatedAt";
     }
 
     /// <summary>The values of <see cref="DiagnosticProperties.Repetition"/>.</summary>

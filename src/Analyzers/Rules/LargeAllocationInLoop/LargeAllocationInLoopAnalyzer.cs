@@ -4,6 +4,7 @@ using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using AllocAnalyzers.Runtime.Estimates;
+using AllocAnalyzers.Summaries;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -12,7 +13,9 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
     /// <summary>
     /// ALLOC001: a large zero-initialized allocation that runs again on every loop iteration while
     /// the buffer does not outlive the iteration — the runtime zeroes (and for 85,000 bytes and more,
-    /// the Large Object Heap collects) the same amount of memory over and over.
+    /// the Large Object Heap collects) the same amount of memory over and over. The loop may be in
+    /// another method: an allocation that dies with the call, in a function that runs repeatedly
+    /// (<see cref="RepetitionSearch"/>), is reported with the loop, contract or API that repeats it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class LargeAllocationInLoopAnalyzer : AllocAnalyzer
@@ -49,10 +52,18 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
             if (bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree)) return;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
-            if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken)) return;
-            if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
+            if (loop != null && RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken))
+            {
+                if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
+                context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, session, repeatedBy: null));
+                return;
+            }
 
-            context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, session));
+            // No loop of its own repeats it: the function may still run repeatedly (called from a loop,
+            // a Stream.Read override, a Parallel.For body). The buffer must then die with the call.
+            if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop: null, session.Types)) return;
+            var repeatedBy = RepetitionSearch.ForFunctionOf(context.Operation, context.ContainingSymbol, CompilationSummaries.For(context.Compilation), context.CancellationToken);
+            if (repeatedBy != null) context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, session, repeatedBy));
         }
 
         /// <summary>What ALLOC001 prices: fresh managed memory the GC hands out (not a rent, not a stack or native block).</summary>

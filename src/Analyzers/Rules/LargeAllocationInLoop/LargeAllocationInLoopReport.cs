@@ -3,6 +3,7 @@ using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using AllocAnalyzers.Runtime.Estimates;
 using AllocAnalyzers.Runtime.Formatting;
+using AllocAnalyzers.Summaries;
 using Microsoft.CodeAnalysis;
 
 namespace AllocAnalyzers.Rules.LargeAllocationInLoop
@@ -10,10 +11,14 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
     /// <summary>ALLOC001's message and figures for one allocation repeated in a loop.</summary>
     internal static class LargeAllocationInLoopReport
     {
-        /// <summary>'new byte[ChunkSize]' allocates and zeroes 1,048,576 bytes (1 MiB) on the Large Object Heap on every loop iteration: about 57 µs per iteration on Linux x64.</summary>
-        public const string MessageFormat = "'{0}' {1} on every loop iteration: about {2} per iteration {3}{4}";
+        /// <summary>
+        /// 'new byte[ChunkSize]' allocates and zeroes 1,048,576 bytes (1 MiB) on the Large Object Heap on every loop iteration: about 57 µs per iteration on Linux x64;
+        /// across methods: '...' allocates ... on every call of ReadChunk, called on every iteration of the loop in Download (ChunkReader.cs:35): about 57 µs per call on Linux x64.
+        /// </summary>
+        public const string MessageFormat = "'{0}' {1} {2}: about {3} per {4} {5}{6}";
 
-        public static Diagnostic Create(BufferAllocation allocation, AnalysisSession session)
+        /// <param name="repeatedBy">Why the function runs repeatedly when no loop of its own repeats the allocation; null for a loop around it.</param>
+        public static Diagnostic Create(BufferAllocation allocation, AnalysisSession session, RepeatedBy? repeatedBy)
         {
             long bytes = allocation.Bytes ?? 0;
             var syntax = allocation.Operation.Syntax;
@@ -26,11 +31,16 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
                 + (estimate.LargeObjectHeap ? " on the Large Object Heap" : string.Empty);
             var measured = session.Measured.At(syntax);
             var figures = DiagnosticFigures
-                .For(RuleIds.LargeAllocationInLoop, syntax, Repetition.LoopIteration, bytes, estimate.BytesZeroed, estimate.Seconds, basis)
+                .For(RuleIds.LargeAllocationInLoop, syntax, repeatedBy == null ? Repetition.LoopIteration : Repetition.Call, bytes, estimate.BytesZeroed, estimate.Seconds, basis)
                 .Explained(estimate.Explanation)
-                .Measured(measured);
-            return Diagnostic.Create(session.HelpLinks.For(LargeAllocationInLoopAnalyzer.Rule), syntax.GetLocation(), figures.ToProperties(),
-                SyntaxText.Short(syntax), what, CostFormat.Duration(estimate.Seconds), basis.Phrase, measured?.Describe() ?? string.Empty);
+                .Measured(measured)
+                .RepeatedBy(repeatedBy);
+            string when = repeatedBy == null ? "on every loop iteration" : repeatedBy.Phrase;
+            string unit = repeatedBy == null ? "iteration" : repeatedBy.Cause == RepetitionCause.CalledInLoop || repeatedBy.Chain[0] != RepeatedBy.LambdaName ? "call" : "run";
+            // The loop of another method is an additional location: a click on the diagnostic can show it.
+            var additional = repeatedBy?.Site == null ? null : new[] { repeatedBy.Site };
+            return Diagnostic.Create(session.HelpLinks.For(LargeAllocationInLoopAnalyzer.Rule), syntax.GetLocation(), additional, figures.ToProperties(),
+                SyntaxText.Short(syntax), what, when, CostFormat.Duration(estimate.Seconds), unit, basis.Phrase, measured?.Describe() ?? string.Empty);
         }
     }
 }
