@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
 using System.Threading;
 using AllocAnalyzers.Configuration;
+using AllocAnalyzers.Operations;
 using AllocAnalyzers.Profiles;
 using AllocAnalyzers.Runtime.Costs;
+using AllocAnalyzers.Summaries;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -20,6 +22,7 @@ namespace AllocAnalyzers.Infrastructure
             HelpLinks = Configuration.HelpLinks;
             CostProfileSetting = CostProfileSetting.Read(Configuration);
             Measured = new MeasuredSites(options, cancellationToken);
+            Summaries = CompilationSummaries.For(compilation);
             SettingErrors = CollectSettingErrors(Configuration, CostProfileSetting, Measured);
         }
 
@@ -38,6 +41,12 @@ namespace AllocAnalyzers.Infrastructure
 
         /// <summary>Project-wide settings that cannot be used, reported as ALLOC900 on every tree by the SettingsAnalyzer.</summary>
         public ImmutableArray<CompilationSettingError> SettingErrors { get; }
+
+        /// <summary>Method summaries shared by every rule of the compilation (callers, repetition, allocation wrappers, clearing helpers).</summary>
+        public CompilationSummaries Summaries { get; }
+
+        /// <summary>The allocation <paramref name="operation"/> makes, written out or through an allocation wrapper (<see cref="AllocationWrappers"/>).</summary>
+        public BufferAllocation? RecognizeBuffer(IOperation operation) => AllocationWrappers.Recognize(operation, Types, Summaries);
 
         /// <summary>Measured costs by source line, for profile-guided messages.</summary>
         public MeasuredSites Measured { get; }

@@ -9,7 +9,7 @@ namespace AllocAnalyzers.Summaries
     /// <summary>
     /// Method summaries for one compilation, shared by every rule: who calls a method and whether it
     /// runs repeatedly (<see cref="RepetitionSearch"/>), what buffer it returns
-    /// and what it returns and clears. Each is computed
+    /// what buffer it returns (<see cref="ReturnedBuffer"/>) and what it clears (<see cref="HelperClear"/>). Each is computed
     /// the first time a rule asks and then kept, so a method is summarized once however many rules
     /// and call sites ask. Everything is computed on demand — nothing runs for a compilation with no
     /// candidate — and from the compilation itself, so per-document analysis in an editor sees what
@@ -22,6 +22,8 @@ namespace AllocAnalyzers.Summaries
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<CallSite>> _callers = new ConcurrentDictionary<IMethodSymbol, ImmutableArray<CallSite>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, RepeatedBy?> _repetition = new ConcurrentDictionary<IMethodSymbol, RepeatedBy?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ReturnedBuffer?> _returned = new ConcurrentDictionary<IMethodSymbol, ReturnedBuffer?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, HelperClear?> _clears = new ConcurrentDictionary<IMethodSymbol, HelperClear?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private CallSiteIndex? _callSites;
 
@@ -57,6 +59,23 @@ namespace AllocAnalyzers.Summaries
             method = method.OriginalDefinition;
             if (_repetition.TryGetValue(method, out var repeated)) return repeated;
             return _repetition.GetOrAdd(method, RepetitionSearch.Search(method, this, cancellationToken));
+        }
+
+        /// <summary>The fresh buffer <paramref name="method"/> returns when it is an allocation wrapper (<see cref="ReturnedBuffer"/>), or null.</summary>
+        public ReturnedBuffer? ReturnedBufferOf(IMethodSymbol method, Infrastructure.WellKnownTypes types)
+        {
+            method = method.OriginalDefinition;
+            if (_returned.TryGetValue(method, out var returned)) return returned;
+            // One method body, bound once: not worth a cancellation point of its own.
+            return _returned.GetOrAdd(method, ReturnedBuffer.Of(method, this, types, CancellationToken.None));
+        }
+
+        /// <summary>What <paramref name="method"/> clears first thing, when it is a clearing helper (<see cref="HelperClear"/>), or null.</summary>
+        public HelperClear? HelperClearOf(IMethodSymbol method, Infrastructure.WellKnownTypes types)
+        {
+            method = method.OriginalDefinition;
+            if (_clears.TryGetValue(method, out var clear)) return clear;
+            return _clears.GetOrAdd(method, HelperClear.Of(method, this, types, CancellationToken.None));
         }
 
         /// <summary>

@@ -45,6 +45,9 @@ namespace AllocAnalyzers.Runtime.Formatting
         /// <summary>Where a site summary measured the line: the site's rank by bytes in it (1 = largest).</summary>
         public const string MeasuredRank = "MeasuredRank";
 
+        /// <summary>"false" when the flagged clear is a call of a helper that does more than clear: a fix must not remove the call.</summary>
+        public const string ClearRemovable = "ClearRemovable";
+
         /// <summary>Why a function with no loop of its own runs repeatedly: called-in-loop, contract or per-item-delegate.</summary>
         public const string RepeatedBy = "RepeatedBy";
 

@@ -10,8 +10,9 @@ namespace AllocAnalyzers.Operations
     /// </summary>
     internal sealed class BufferAllocation
     {
-        public BufferAllocation(IOperation operation, BufferSource source, bool zeroed, ITypeSymbol? elementType, long? elementSize, IOperation? countOperation, long? elementCount)
+        public BufferAllocation(IOperation operation, BufferSource source, bool zeroed, ITypeSymbol? elementType, long? elementSize, IOperation? countOperation, long? elementCount, IMethodSymbol? wrapper = null)
         {
+            Wrapper = wrapper;
             Operation = operation;
             Source = source;
             Zeroed = zeroed;
@@ -20,6 +21,13 @@ namespace AllocAnalyzers.Operations
             CountOperation = countOperation;
             ElementCount = elementCount;
         }
+
+        /// <summary>
+        /// The source method the allocation is made in when <see cref="Operation"/> is a call of an
+        /// allocation wrapper (<c>NewBuffer(n) =&gt; new byte[n]</c>); null for an allocation written out.
+        /// A fix that rewrites the allocation cannot rewrite a wrapper's call.
+        /// </summary>
+        public IMethodSymbol? Wrapper { get; }
 
         /// <summary>The allocating operation (array creation, stackalloc, invocation, object creation).</summary>
         public IOperation Operation { get; }

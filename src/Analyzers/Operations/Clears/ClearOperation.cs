@@ -5,8 +5,9 @@ namespace AllocAnalyzers.Operations.Clears
     /// <summary>An operation that stores zero into a range of a buffer, and nothing else.</summary>
     internal sealed class ClearOperation
     {
-        public ClearOperation(IOperation operation, IOperation buffer, IOperation? start, IOperation? count, bool countInBytes, IOperation flowPoint, bool throwsWhenEmpty = false)
+        public ClearOperation(IOperation operation, IOperation buffer, IOperation? start, IOperation? count, bool countInBytes, IOperation flowPoint, bool throwsWhenEmpty = false, IOperation? value = null)
         {
+            Value = value;
             ThrowsWhenEmpty = throwsWhenEmpty;
             Operation = operation;
             Buffer = buffer;
@@ -21,6 +22,9 @@ namespace AllocAnalyzers.Operations.Clears
 
         /// <summary>The operand that names the buffer: an array, a span, or a pointer.</summary>
         public IOperation Buffer { get; }
+
+        /// <summary>The value stored (a fill's argument), or null when the operation can only store zero (<c>Clear()</c>).</summary>
+        public IOperation? Value { get; }
 
         /// <summary>The first element cleared; null for the start of the buffer.</summary>
         public IOperation? Start { get; }

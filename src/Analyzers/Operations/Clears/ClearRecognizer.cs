@@ -13,20 +13,26 @@ namespace AllocAnalyzers.Operations.Clears
     /// </summary>
     internal static class ClearRecognizer
     {
-        public static ClearOperation? Recognize(IOperation operation, WellKnownTypes types)
+        public static ClearOperation? Recognize(IOperation operation, WellKnownTypes types) => Recognize(operation, types, ZeroValues.IsZero);
+
+        /// <summary>
+        /// The same shapes with the stored value accepted by <paramref name="isZero"/>: a helper's summary
+        /// accepts a parameter (<c>s.Fill(value)</c>), to be checked for zero at each call.
+        /// </summary>
+        public static ClearOperation? Recognize(IOperation operation, WellKnownTypes types, System.Func<IOperation, bool> isZero)
         {
             switch (operation)
             {
                 case IInvocationOperation invocation:
-                    return Invocation(invocation, types);
+                    return Invocation(invocation, types, isZero);
                 case IForLoopOperation loop:
-                    return ZeroingLoop(loop);
+                    return ZeroingLoop(loop, isZero);
                 default:
                     return null;
             }
         }
 
-        private static ClearOperation? Invocation(IInvocationOperation invocation, WellKnownTypes types)
+        private static ClearOperation? Invocation(IInvocationOperation invocation, WellKnownTypes types, System.Func<IOperation, bool> isZero)
         {
             var method = invocation.TargetMethod;
             var owner = method.ContainingType;
@@ -35,10 +41,10 @@ namespace AllocAnalyzers.Operations.Clears
             {
                 if (method.Name == "Clear" && arguments.Length == 1) return Whole(invocation, invocation.ValueOf(0));
                 if (method.Name == "Clear" && arguments.Length == 3) return new ClearOperation(invocation, invocation.ValueOf(0), invocation.ValueOf(1), invocation.ValueOf(2), false, invocation);
-                if (method.Name == "Fill" && arguments.Length == 2 && ZeroValues.IsZero(invocation.ValueOf(1))) return Whole(invocation, invocation.ValueOf(0));
-                if (method.Name == "Fill" && arguments.Length == 4 && ZeroValues.IsZero(invocation.ValueOf(1)))
+                if (method.Name == "Fill" && arguments.Length == 2 && isZero(invocation.ValueOf(1))) return Whole(invocation, invocation.ValueOf(0), invocation.ValueOf(1));
+                if (method.Name == "Fill" && arguments.Length == 4 && isZero(invocation.ValueOf(1)))
                 {
-                    return new ClearOperation(invocation, invocation.ValueOf(0), invocation.ValueOf(2), invocation.ValueOf(3), false, invocation);
+                    return new ClearOperation(invocation, invocation.ValueOf(0), invocation.ValueOf(2), invocation.ValueOf(3), false, invocation, value: invocation.ValueOf(1));
                 }
 
                 return null;
@@ -47,17 +53,17 @@ namespace AllocAnalyzers.Operations.Clears
             if (WellKnownTypes.Is(owner, types.Span) && !method.IsStatic && invocation.Instance != null)
             {
                 if (method.Name == "Clear" && arguments.Length == 0) return Whole(invocation, invocation.Instance);
-                if (method.Name == "Fill" && arguments.Length == 1 && ZeroValues.IsZero(invocation.ValueOf(0))) return Whole(invocation, invocation.Instance);
+                if (method.Name == "Fill" && arguments.Length == 1 && isZero(invocation.ValueOf(0))) return Whole(invocation, invocation.Instance, invocation.ValueOf(0));
                 return null;
             }
 
             if (SymbolEqualityComparer.Default.Equals(owner, types.Unsafe) && (method.Name == "InitBlock" || method.Name == "InitBlockUnaligned") &&
-                arguments.Length == 3 && ZeroValues.IsZero(invocation.ValueOf(1)))
+                arguments.Length == 3 && isZero(invocation.ValueOf(1)))
             {
                 // InitBlock(void* p, 0, n) or InitBlock(ref byte start, 0, n) with start = ref b[0] / ref MemoryMarshal.GetArrayDataReference(b) / ref MemoryMarshal.GetReference(s).
                 var first = invocation.ValueOf(0);
                 var start = method.Parameters[0].Type.TypeKind == TypeKind.Pointer ? first : FirstElementOwner(first);
-                return start == null ? null : new ClearOperation(invocation, start, null, invocation.ValueOf(2), true, invocation, throwsWhenEmpty: first is IArrayElementReferenceOperation);
+                return start == null ? null : new ClearOperation(invocation, start, null, invocation.ValueOf(2), true, invocation, throwsWhenEmpty: first is IArrayElementReferenceOperation, value: invocation.ValueOf(1));
             }
 
             if (SymbolEqualityComparer.Default.Equals(owner, types.NativeMemory) && method.Name == "Clear" && arguments.Length == 2)
@@ -83,15 +89,15 @@ namespace AllocAnalyzers.Operations.Clears
             }
         }
 
-        private static ClearOperation Whole(IInvocationOperation invocation, IOperation buffer) =>
-            new ClearOperation(invocation, buffer, null, null, false, invocation);
+        private static ClearOperation Whole(IInvocationOperation invocation, IOperation buffer, IOperation? value = null) =>
+            new ClearOperation(invocation, buffer, null, null, false, invocation, value: value);
 
         /// <summary>A loop whose only statement stores zero into every element up to its bound.</summary>
-        private static ClearOperation? ZeroingLoop(IForLoopOperation loop)
+        private static ClearOperation? ZeroingLoop(IForLoopOperation loop, System.Func<IOperation, bool> isZero)
         {
             var store = ElementStoreLoop.Recognize(loop);
-            if (store == null || !ZeroValues.IsZero(store.Value)) return null;
-            return new ClearOperation(loop, store.Buffer, null, store.Bound, false, store.Initializer);
+            if (store == null || !isZero(store.Value)) return null;
+            return new ClearOperation(loop, store.Buffer, null, store.Bound, false, store.Initializer, value: store.Value);
         }
     }
 }

@@ -46,7 +46,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
-            var allocation = BufferRecognizer.Recognize(context.Operation, session.Types);
+            var allocation = session.RecognizeBuffer(context.Operation);
             if (allocation == null || !IsRepeatableManagedAllocation(allocation.Source) || allocation.Bytes == null) return;
             long bytes = allocation.Bytes.Value;
             if (bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree)) return;
@@ -62,7 +62,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
             // No loop of its own repeats it: the function may still run repeatedly (called from a loop,
             // a Stream.Read override, a Parallel.For body). The buffer must then die with the call.
             if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop: null, session.Types)) return;
-            var repeatedBy = RepetitionSearch.ForFunctionOf(context.Operation, context.ContainingSymbol, CompilationSummaries.For(context.Compilation), context.CancellationToken);
+            var repeatedBy = RepetitionSearch.ForFunctionOf(context.Operation, context.ContainingSymbol, session.Summaries, context.CancellationToken);
             if (repeatedBy != null) context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, session, repeatedBy));
         }
 

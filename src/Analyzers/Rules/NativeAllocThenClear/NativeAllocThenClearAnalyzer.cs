@@ -44,7 +44,7 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
                 var clears = new ClearsFound();
                 start.RegisterOperationAction(c =>
                 {
-                    var clear = NativeClear.Recognize(c.Operation, session.Types);
+                    var clear = NativeClear.Recognize(c.Operation, session.Types, session.Summaries);
                     if (clear != null) clears.Add(clear);
                 }, OperationKind.Invocation, OperationKind.Loop);
                 start.RegisterOperationBlockEndAction(end => ReportClears(end, clears, session));
@@ -72,15 +72,20 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
         private static Diagnostic? Analyze(NativeClear clear, ControlFlowGraph graph, AnalysisSession session, System.Threading.CancellationToken cancellationToken)
         {
             var types = session.Types;
-            if (clear.Operation is IInvocationOperation && !(clear.Operation.Parent is IExpressionStatementOperation)) return null;
-
-            var candidates = BufferOrigins.Candidates(clear.Pointer, types, op => IsUnzeroedAllocation(op, types));
+            var candidates = BufferOrigins.Candidates(clear.Pointer, types, op => IsUnzeroedAllocation(op, session));
             foreach (var candidate in candidates)
             {
-                var allocation = BufferRecognizer.Recognize(candidate, types)!;
+                var allocation = session.RecognizeBuffer(candidate)!;
                 if (ConditionalCompilation.IsInFrameworkConditional(candidate.Syntax)) continue;
-                if (!ClearsWholeBlock(clear, allocation) || !RunsRightAfter(candidate, clear)) continue;
-                if (!BufferFlowView.Create(graph, candidate, types, cancellationToken).Before(clear.FlowPoint).IsUntouched) continue;
+                if (!ClearsWholeBlock(clear, allocation)) continue;
+                // Zero(Alloc(n), n): the block goes straight from the allocation into the clearing call.
+                bool direct = candidate == clear.Pointer.WithoutConversions();
+                if (!direct)
+                {
+                    if (clear.Operation is IInvocationOperation && !(clear.Operation.Parent is IExpressionStatementOperation)) continue;
+                    if (!RunsRightAfter(candidate, clear)) continue;
+                    if (!BufferFlowView.Create(graph, candidate, types, cancellationToken).Before(clear.FlowPoint).IsUntouched) continue;
+                }
 
                 return NativeAllocThenClearReport.Create(candidate, allocation, clear, session);
             }
@@ -101,10 +106,10 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
                 clearStatement.Parent == block && block.Statements.IndexOf(clearStatement) > block.Statements.IndexOf(allocationStatement);
         }
 
-        private static bool IsUnzeroedAllocation(IOperation operation, WellKnownTypes types)
+        private static bool IsUnzeroedAllocation(IOperation operation, AnalysisSession session)
         {
-            // The two the fix can turn into AllocZeroed (with the matching free).
-            var allocation = BufferRecognizer.Recognize(operation, types);
+            // The two AllocZeroed replaces (the fix rewrites those written out; a wrapper's call is reported without one).
+            var allocation = session.RecognizeBuffer(operation);
             return allocation != null && (allocation.Source == BufferSource.NativeAlloc || allocation.Source == BufferSource.AllocHGlobal);
         }
 

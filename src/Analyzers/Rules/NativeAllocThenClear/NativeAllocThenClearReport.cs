@@ -28,6 +28,7 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
                 ? string.Empty
                 : ", about " + MessageCost.Duration(seconds.Value) + " each time for " + CostFormat.Bytes(bytes.Value) + " " + basis.Phrase;
             var figures = DiagnosticFigures.For(RuleIds.NativeAllocThenClear, syntax, Repetition.Execution, bytes, bytes, seconds, basis);
+            if (Summaries.ClearingCalls.DoesMoreThanClear(clear.Operation, session.Summaries, session.Types)) figures.With(DiagnosticProperties.ClearRemovable, "false");
             return Diagnostic.Create(
                 session.HelpLinks.For(NativeAllocThenClearAnalyzer.Rule),
                 syntax.GetLocation(),

@@ -1,6 +1,7 @@
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using AllocAnalyzers.Operations.Clears;
+using AllocAnalyzers.Summaries;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,7 +12,8 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
     /// A clear of native memory from its start: <c>NativeMemory.Clear(p, n)</c>,
     /// <c>Unsafe.InitBlock[Unaligned](p, 0, n)</c>, <c>new Span&lt;T&gt;(p, n).Clear()</c> (or <c>Fill(0)</c>)
     /// — recognized by ALLOC002's <see cref="ClearRecognizer"/> — and a loop storing zero through the
-    /// pointer, <c>for (int i = 0; i &lt; n; i++) p[i] = 0;</c>. The size cleared is
+    /// pointer, <c>for (int i = 0; i &lt; n; i++) p[i] = 0;</c>, and calls of helpers that clear a block
+    /// (<see cref="ClearingCalls"/>). The size cleared is
     /// <see cref="Count"/> × <see cref="UnitSize"/> bytes.
     /// </summary>
     internal sealed class NativeClear
@@ -36,15 +38,16 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
 
         public IOperation FlowPoint { get; }
 
-        public static NativeClear? Recognize(IOperation operation, WellKnownTypes types)
+        public static NativeClear? Recognize(IOperation operation, WellKnownTypes types, CompilationSummaries summaries)
         {
-            if (operation is IForLoopOperation loop) return PointerZeroingLoop(loop) ?? FromClear(operation, types);
-            return FromClear(operation, types);
+            if (operation is IForLoopOperation loop) return PointerZeroingLoop(loop) ?? FromClear(operation, types, summaries);
+            return FromClear(operation, types, summaries);
         }
 
-        private static NativeClear? FromClear(IOperation operation, WellKnownTypes types)
+        private static NativeClear? FromClear(IOperation operation, WellKnownTypes types, CompilationSummaries summaries)
         {
-            var clear = ClearRecognizer.Recognize(operation, types);
+            // Through clearing helpers too (a ZeroMemory(p, n) helper, RtlZeroMemory, memset(p, 0, n)).
+            var clear = ClearingCalls.Recognize(operation, types, summaries);
             if (clear == null || (clear.Start != null && ConstantValues.TryGetInt64(clear.Start) != 0)) return null;
             var buffer = clear.Buffer.WithoutConversions();
             if (clear.Count == null && buffer is IObjectCreationOperation span && span.Arguments.Length == 2 &&
@@ -55,7 +58,8 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
                 return size == null ? null : new NativeClear(clear.Operation, span.Arguments[0].Value, span.Arguments[1].Value, size.Value, clear.FlowPoint);
             }
 
-            if (clear.CountInBytes && clear.Count != null && clear.Buffer.Type?.TypeKind == TypeKind.Pointer)
+            var pointerType = clear.Buffer.Type;
+            if (clear.CountInBytes && clear.Count != null && (pointerType?.TypeKind == TypeKind.Pointer || pointerType?.SpecialType == SpecialType.System_IntPtr))
             {
                 return new NativeClear(clear.Operation, clear.Buffer, clear.Count, 1, clear.FlowPoint);
             }

@@ -50,7 +50,7 @@ namespace AllocAnalyzers.Rules.OversizedInteropBuffer
             // A buffer allocated in a method body is allocated per call (or per iteration);
             // field initializers and buffers that come from outside are someone else's choice.
             if (!(context.ContainingSymbol is IMethodSymbol)) return;
-            var buffer = ZeroedInteropBuffer(BufferRecognizer.Recognize(context.Operation, session.Types));
+            var buffer = ZeroedInteropBuffer(session.RecognizeBuffer(context.Operation));
             if (buffer == null) return;
             long minExcess = MinExcess.Read(session, context.Operation.Syntax.SyntaxTree);
             if (buffer.Bytes < minExcess) return;

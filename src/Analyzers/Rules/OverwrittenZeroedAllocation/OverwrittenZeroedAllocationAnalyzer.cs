@@ -43,13 +43,14 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             if (!session.Types.HasAllocateUninitializedArray) return;
             Threshold.ValidateEveryTree(context, session);
             UnknownSizePolicy.Option.ValidateEveryTree(context, session);
-            context.RegisterOperationAction(operationContext => Analyze(operationContext, session), OperationKind.ArrayCreation);
+            context.RegisterOperationAction(operationContext => Analyze(operationContext, session), OperationKind.ArrayCreation, OperationKind.Invocation);
         }
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
             var types = session.Types;
-            var memory = BufferRecognizer.Recognize(context.Operation, types);
+            // An invocation is an allocation only as a call of an allocation wrapper (NewBuffer(n) => new byte[n]).
+            var memory = session.RecognizeBuffer(context.Operation);
             if (memory == null || memory.Source != BufferSource.NewArray || !memory.IsZeroedMemory || memory.ElementType == null) return;
             // References must be zeroed for the GC's sake; the runtime zeroes those arrays anyway.
             if (!memory.ElementType.IsUnmanagedType) return;

@@ -4,6 +4,7 @@ using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using AllocAnalyzers.Operations.Clears;
+using AllocAnalyzers.Summaries;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -43,19 +44,24 @@ namespace AllocAnalyzers.Rules.RedundantClear
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
-            var clear = ClearRecognizer.Recognize(context.Operation, session.Types);
-            if (clear == null) return;
+            var types = session.Types;
+            var clear = ClearingCalls.Recognize(context.Operation, types, session.Summaries);
+            if (clear == null)
+            {
+                ReportFieldClearingCall(context, session);
+                return;
+            }
+
             // Only a clear that is a statement of its own can be removed without changing anything else.
             if (clear.Operation is IInvocationOperation && !(clear.Operation.Parent is IExpressionStatementOperation)) return;
 
-            var types = session.Types;
-            var candidates = BufferOrigins.Candidates(clear.Buffer, types, op => BufferRecognizer.Recognize(op, types)?.IsZeroedMemory == true);
+            var candidates = BufferOrigins.Candidates(clear.Buffer, types, op => session.RecognizeBuffer(op)?.IsZeroedMemory == true);
             if (candidates.Count == 0) return;
 
             var graph = context.GetControlFlowGraph();
             foreach (var candidate in candidates)
             {
-                var memory = BufferRecognizer.Recognize(candidate, types)!;
+                var memory = session.RecognizeBuffer(candidate)!;
                 var view = BufferFlowView.Create(graph, candidate, types);
                 if (view.Before(clear.FlowPoint).MayBeWritten) continue;
                 if (!ClearedRange.TryProve(clear, memory, view.HoldingLocals, out long? bytes)) continue;
@@ -63,9 +69,21 @@ namespace AllocAnalyzers.Rules.RedundantClear
                 long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree);
                 // Clearing nothing costs nothing: not worth a diagnostic whatever the threshold.
                 if (bytes == 0 || (bytes == null ? threshold > 0 : bytes < threshold)) return;
-                context.ReportDiagnostic(RedundantClearReport.Create(clear, memory, bytes, session));
+                context.ReportDiagnostic(RedundantClearReport.Create(clear, memory, bytes, session, removable: !ClearingCalls.DoesMoreThanClear(clear.Operation, session.Summaries, types)));
                 return;
             }
+        }
+
+        /// <summary><c>_table = new int[n]; Reset();</c> with <c>Reset</c> clearing the table first: the clear finds it still zero on this call.</summary>
+        private static void ReportFieldClearingCall(OperationAnalysisContext context, AnalysisSession session)
+        {
+            var found = FieldClearingCall.Find(context.Operation, session);
+            if (found == null) return;
+            var memory = session.RecognizeBuffer(found.Allocation)!;
+            long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree);
+            if (memory.Bytes == 0 || (memory.Bytes == null ? threshold > 0 : memory.Bytes < threshold)) return;
+            // The call does more than the clear (or may, on later calls): report it, never remove it.
+            context.ReportDiagnostic(RedundantClearReport.Create(found.Clear, memory, memory.Bytes, session, removable: false, clearedField: found.Field));
         }
     }
 }

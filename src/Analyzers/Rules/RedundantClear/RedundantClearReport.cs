@@ -14,7 +14,9 @@ namespace AllocAnalyzers.Rules.RedundantClear
         /// <summary>'Array.Clear(table)' clears 4,096 bytes (4 KiB) that 'new int[1024]' already zeroed, unwritten since: about 26 ns wasted each time on Linux x64.</summary>
         public const string MessageFormat = "'{0}' clears {1} that {2} already zeroed, unwritten since: {3}";
 
-        public static Diagnostic Create(ClearOperation clear, BufferAllocation memory, long? bytes, AnalysisSession session)
+        /// <param name="removable">False when the clear is a call that does more than clear (a helper, a Reset method): the fix must keep it.</param>
+        /// <param name="clearedField">The field a called method clears, named in the message; null when the clear names its buffer.</param>
+        public static Diagnostic Create(ClearOperation clear, BufferAllocation memory, long? bytes, AnalysisSession session, bool removable = true, IFieldSymbol? clearedField = null)
         {
             var syntax = clear.Operation.Syntax;
             var basis = EstimateBasis.For(session.CostProfile);
@@ -23,8 +25,11 @@ namespace AllocAnalyzers.Rules.RedundantClear
                 ? "a memset of the whole range for nothing"
                 : "about " + MessageCost.Duration(seconds.Value) + " wasted each time " + basis.Phrase;
             var figures = DiagnosticFigures.For(RuleIds.RedundantClear, syntax, Repetition.Execution, bytes, bytes, seconds, basis);
+            if (!removable) figures.With(DiagnosticProperties.ClearRemovable, "false");
+            string what = bytes == null ? "memory" : CostFormat.BytesExact(bytes.Value);
+            if (clearedField != null) what = "'" + clearedField.Name + "', " + what;
             return Diagnostic.Create(session.HelpLinks.For(RedundantClearAnalyzer.Rule), syntax.GetLocation(), figures.ToProperties(),
-                SyntaxText.Short(syntax), bytes == null ? "memory" : CostFormat.BytesExact(bytes.Value), ZeroedBy(memory), cost);
+                SyntaxText.Short(syntax), what, ZeroedBy(memory), cost);
         }
 
         private static string ZeroedBy(BufferAllocation memory)

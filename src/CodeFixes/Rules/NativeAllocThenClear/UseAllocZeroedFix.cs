@@ -3,6 +3,7 @@ using System.Linq;
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.CodeFixes.TargetFrameworks;
+using AllocAnalyzers.Runtime.Formatting;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
@@ -34,6 +35,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.NativeAllocThenClear
             var model = target.SemanticModel;
             var types = target.Types;
             if (types.NativeMemory == null || !(target.Node is InvocationExpressionSyntax call)) return null;
+            // A clearing helper that does more than clear must stay.
+            if (target.Diagnostic.Properties.TryGetValue(DiagnosticProperties.ClearRemovable, out var removableText) && removableText == "false") return null;
             var allocation = model.GetOperation(call, cancellationToken) is IOperation operation ? BufferRecognizer.Recognize(operation, types) : null;
             if (allocation == null || (allocation.Source != BufferSource.NativeAlloc && allocation.Source != BufferSource.AllocHGlobal)) return null;
             var clear = ClearStatement(target);

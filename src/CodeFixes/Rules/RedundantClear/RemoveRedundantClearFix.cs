@@ -1,5 +1,6 @@
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
+using AllocAnalyzers.Runtime.Formatting;
 
 namespace AllocAnalyzers.CodeFixes.Rules.RedundantClear
 {
@@ -18,6 +19,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.RedundantClear
 
         public override FixPlan? Prepare(FixTarget target, CancellationToken cancellationToken)
         {
+            // A call that does more than clear (a Reset method, a helper) is reported but never removed.
+            if (target.Diagnostic.Properties.TryGetValue(DiagnosticProperties.ClearRemovable, out var removableText) && removableText == "false") return null;
             var statement = StatementRemoval.StatementOf(target.Node);
             var removable = statement == null ? null : StatementRemoval.Removable(statement);
             if (removable == null) return null;
