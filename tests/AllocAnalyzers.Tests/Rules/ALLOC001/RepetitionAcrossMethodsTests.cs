@@ -1,4 +1,6 @@
+using AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop;
 using AllocAnalyzers.Runtime.Formatting;
+using Fix = AllocAnalyzers.Tests.Verification.CodeFixVerifier<AllocAnalyzers.Rules.LargeAllocationInLoop.LargeAllocationInLoopAnalyzer, AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop.LargeAllocationInLoopCodeFixProvider>;
 using Verify = AllocAnalyzers.Tests.Verification.AnalyzerVerifier<AllocAnalyzers.Rules.LargeAllocationInLoop.LargeAllocationInLoopAnalyzer>;
 
 namespace AllocAnalyzers.Tests.Rules.ALLOC001;
@@ -48,6 +50,28 @@ public class RepetitionAcrossMethodsTests
         Assert.Equal("Download", properties[DiagnosticProperties.RepeatedOrigin]);
         Assert.Single(diagnostics.Single().AdditionalLocations);
     }
+
+    [Theory]
+    [InlineData(HoistAllocationFix.Key)]
+    [InlineData(RentFromArrayPoolFix.Key)]
+    public Task Offers_no_fix_when_the_loop_is_in_another_method(string key) => Fix.VerifyNoFixAsync(Usings + """
+        public class Downloader
+        {
+            public long Download(Stream source)
+            {
+                long total = 0;
+                int n;
+                while ((n = ReadChunk(source)) > 0) total += n;
+                return total;
+            }
+
+            private static int ReadChunk(Stream source)
+            {
+                var scratch = {|ALLOC001:new byte[1 << 20]|};
+                return source.Read(scratch, 0, 16 * 1024);
+            }
+        }
+        """, key);
 
     [Fact]
     public async Task Follows_callers_up_to_the_loop_and_names_the_chain()
