@@ -13,10 +13,12 @@ namespace AllocAnalyzers.Flow
     /// assigned to a variable declared outside the loop that is read after the loop or before the
     /// allocation in the next iteration; wrapped by a constructor or a view (AsSpan, AsMemory) that
     /// does any of these. Every shape it does not understand counts as an escape.
-    /// By convention a callee does not keep an array, span or pointer parameter it is handed
-    /// (Stream.Read, Array.Copy, P/Invoke), so passing the buffer that way does not escape.
+    /// By convention a callee does not keep an array, span, pointer or view (Memory, ArraySegment)
+    /// parameter it is handed (Stream.Read, Array.Copy, P/Invoke), so passing the buffer that way
+    /// does not escape; views of the buffer are followed like the buffer. A call that returns an
+    /// awaitable borrows until the awaitable completes (see <see cref="PendingEscapes"/>).
     /// </summary>
-    internal sealed class IterationEscapeAnalysis
+    internal sealed partial class IterationEscapeAnalysis
     {
         private readonly IOperation _root;
         private readonly SyntaxNode? _loop;
@@ -51,9 +53,9 @@ namespace AllocAnalyzers.Flow
                 case IArgumentOperation argument:
                     return ArgumentEscapes(argument);
                 case IInvocationOperation invocation when invocation.Instance == child:
-                    return ReturnsView(invocation.Type) && Escapes(invocation);
+                    return ResultEscapes(invocation);
                 case IPropertyReferenceOperation property when property.Instance == child:
-                    return ReturnsView(property.Type) && Escapes(property);
+                    return ResultEscapes(property);
                 case IBinaryOperation pointerArithmetic when pointerArithmetic.Type?.TypeKind == TypeKind.Pointer:
                     return Escapes(pointerArithmetic);
                 case IArrayElementReferenceOperation element when element.ArrayReference == child:
@@ -85,9 +87,8 @@ namespace AllocAnalyzers.Flow
                 if (node is IConditionalAccessInstanceOperation instance && instance.Parent != null)
                 {
                     var use = instance.Parent;
-                    if (use is IInvocationOperation call && call.Instance == instance) return ReturnsView(call.Type) && Escapes(access);
-                    if (use is IPropertyReferenceOperation property && property.Instance == instance) return ReturnsView(property.Type) && Escapes(access);
-                    return true;
+                    bool member = (use is IInvocationOperation call && call.Instance == instance) || (use is IPropertyReferenceOperation property && property.Instance == instance);
+                    return !member || ResultEscapes(access);
                 }
             }
 
@@ -106,7 +107,7 @@ namespace AllocAnalyzers.Flow
                     return Escapes(creation);
                 case IInvocationOperation invocation:
                     if (!IsBorrowingParameter(parameter.OriginalDefinition.Type)) return true;
-                    return ReturnsView(invocation.Type) && Escapes(invocation);
+                    return ResultEscapes(invocation);
                 default:
                     return true;
             }
@@ -118,10 +119,15 @@ namespace AllocAnalyzers.Flow
             if (type is IArrayTypeSymbol || WellKnownTypes.Is(type, _types.Array)) return true;
             if (type.TypeKind == TypeKind.Pointer || type.TypeKind == TypeKind.FunctionPointer) return true;
             if (type.SpecialType == SpecialType.System_IntPtr || type.SpecialType == SpecialType.System_UIntPtr) return true;
-            return WellKnownTypes.Is(type, _types.Span) || WellKnownTypes.Is(type, _types.ReadOnlySpan)
-                || WellKnownTypes.Is(type, _types.Memory) || WellKnownTypes.Is(type, _types.ReadOnlyMemory)
-                || WellKnownTypes.Is(type, _types.ArraySegment);
+            return BufferViews.IsViewType(type, _types);
         }
+
+        /// <summary>
+        /// What a member used on the buffer, or a call given it, hands back: an awaitable still
+        /// holds the buffer until it completes; any other result is followed when it may be a view.
+        /// </summary>
+        private bool ResultEscapes(IOperation result) =>
+            IsAwaitable(result.Type) ? PendingEscapes(result) : ReturnsView(result.Type) && Escapes(result);
 
         /// <summary>Results that may still reference the buffer: views, wrappers, arrays, objects, interfaces.</summary>
         private static bool ReturnsView(ITypeSymbol? type)
