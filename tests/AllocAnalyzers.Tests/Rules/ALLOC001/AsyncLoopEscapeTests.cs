@@ -54,6 +54,8 @@ public class AsyncLoopEscapeTests
     [InlineData("for (int i = 0; i < 8; i++) { var buffer = {|ALLOC001:new byte[1 << 20]|}; await using var chunk = new MemoryStream(buffer); await chunk.CopyToAsync(destination); }")]
     // Synchronous completion of the task at once: GetAwaiter().GetResult().
     [InlineData("while (true) { var buffer = {|ALLOC001:new byte[1 << 20]|}; int n = source.ReadAsync(buffer, 0, buffer.Length).GetAwaiter().GetResult(); if (n == 0) break; }")]
+    // An async lambda is a function of its own: its loop is judged like a method's.
+    [InlineData("Func<Task> copy = async () => { while (true) { var buffer = {|ALLOC001:new byte[1 << 20]|}; if (await source.ReadAsync(buffer, 0, buffer.Length) == 0) break; } }; await copy();")]
     public Task Flags_buffer_handed_to_awaited_calls(string body) => Verify.VerifyAsync(InAsyncMethod(body));
 
     [Fact]
