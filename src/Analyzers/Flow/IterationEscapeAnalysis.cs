@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
@@ -104,13 +105,30 @@ namespace AllocAnalyzers.Flow
             {
                 case IObjectCreationOperation creation:
                     // A wrapper (MemoryStream, ArraySegment, a user type) holds the buffer: follow the wrapper.
-                    return Escapes(creation);
+                    return HandsBackThroughArguments(creation.Arguments) || Escapes(creation);
                 case IInvocationOperation invocation:
-                    if (!IsBorrowingParameter(parameter.OriginalDefinition.Type)) return true;
+                    if (!IsBorrowingParameter(parameter.OriginalDefinition.Type) || HandsBackThroughArguments(invocation.Arguments)) return true;
                     return ResultEscapes(invocation);
                 default:
                     return true;
             }
+        }
+
+        /// <summary>
+        /// A <c>ref</c> or <c>out</c> argument that can hold a reference, a pointer or a view: the callee
+        /// may hand the buffer back there (<c>MemoryMarshal.TryGetArray(memory, out segment)</c>), and that
+        /// variable is not followed. Unmanaged results (<c>out int consumed</c>) cannot hold it.
+        /// </summary>
+        private static bool HandsBackThroughArguments(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter == null || (parameter.RefKind != RefKind.Ref && parameter.RefKind != RefKind.Out)) continue;
+                if (!parameter.Type.IsUnmanagedType || parameter.Type.TypeKind == TypeKind.Pointer) return true;
+            }
+
+            return false;
         }
 
         /// <summary>Parameter types a callee conventionally borrows for the call only.</summary>

@@ -54,6 +54,8 @@ public class AsyncLoopEscapeTests
     [InlineData("for (int i = 0; i < 8; i++) { var buffer = {|ALLOC001:new byte[1 << 20]|}; await using var chunk = new MemoryStream(buffer); await chunk.CopyToAsync(destination); }")]
     // Synchronous completion of the task at once: GetAwaiter().GetResult().
     [InlineData("while (true) { var buffer = {|ALLOC001:new byte[1 << 20]|}; int n = source.ReadAsync(buffer, 0, buffer.Length).GetAwaiter().GetResult(); if (n == 0) break; }")]
+    // A borrowing call with unmanaged out results (a count, a parsed value) keeps nothing.
+    [InlineData("while (true) { var buffer = {|ALLOC001:new byte[1 << 20]|}; int n = await source.ReadAsync(buffer, 0, buffer.Length); if (n == 0 || !System.Buffers.Text.Utf8Parser.TryParse(buffer.AsSpan(0, n), out int value, out int consumed)) break; }")]
     // An async lambda is a function of its own: its loop is judged like a method's.
     [InlineData("Func<Task> copy = async () => { while (true) { var buffer = {|ALLOC001:new byte[1 << 20]|}; if (await source.ReadAsync(buffer, 0, buffer.Length) == 0) break; } }; await copy();")]
     public Task Flags_buffer_handed_to_awaited_calls(string body) => Verify.VerifyAsync(InAsyncMethod(body));
@@ -97,6 +99,9 @@ public class AsyncLoopEscapeTests
     [InlineData("for (int i = 0; i < 8; i++) { var buffer = new byte[1 << 20]; _memory = new Memory<byte>(buffer); await destination.WriteAsync(_memory); }")]
     [InlineData("var segments = new List<ArraySegment<byte>>(); for (int i = 0; i < 8; i++) { var buffer = new byte[1 << 20]; var segment = new ArraySegment<byte>(buffer, 0, 16); await socket.SendAsync(segment, SocketFlags.None); segments.Add(segment); }")]
     [InlineData("for (int i = 0; i < 8; i++) { var buffer = new byte[1 << 20]; var memory = buffer.AsMemory(); await Task.Run(() => SendAsync(memory).AsTask()); }")]
+    // A view handed back through an out argument and kept.
+    [InlineData("for (int i = 0; i < 8; i++) { var buffer = new byte[1 << 20]; ReadOnlyMemory<byte> memory = buffer; if (MemoryMarshal.TryGetArray(memory, out var segment)) _segment = segment; await SendAsync(memory); }")]
+    [InlineData("for (int i = 0; i < 8; i++) { var buffer = new byte[1 << 20]; var wrapper = new ArraySegment<byte>(buffer); Keep(wrapper, out var kept); _segment = kept; await SendAsync(wrapper); }")]
     // The awaited result hands the buffer back and it is kept in an outer variable.
     [InlineData("byte[] last = null; for (int i = 0; i < 8; i++) { var buffer = new byte[1 << 20]; last = await Task.FromResult(buffer); } Consume(last);")]
     [InlineData("byte[] last = null; for (int i = 0; i < 8; i++) { var buffer = new byte[1 << 20]; last = await EchoAsync(buffer); } Consume(last);")]
@@ -107,6 +112,8 @@ public class AsyncLoopEscapeTests
         private Memory<byte> _memory;
         private byte[] _field;
         private Task _pending;
+        private ArraySegment<byte> _segment;
+        static void Keep(ArraySegment<byte> data, out ArraySegment<byte> kept) => kept = data;
         """));
 
     [Fact]
