@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
@@ -13,10 +14,12 @@ namespace AllocAnalyzers.Flow
     /// assigned to a variable declared outside the loop that is read after the loop or before the
     /// allocation in the next iteration; wrapped by a constructor or a view (AsSpan, AsMemory) that
     /// does any of these. Every shape it does not understand counts as an escape.
-    /// By convention a callee does not keep an array, span or pointer parameter it is handed
-    /// (Stream.Read, Array.Copy, P/Invoke), so passing the buffer that way does not escape.
+    /// By convention a callee does not keep an array, span, pointer or view (Memory, ArraySegment)
+    /// parameter it is handed (Stream.Read, Array.Copy, P/Invoke), so passing the buffer that way
+    /// does not escape; views of the buffer are followed like the buffer. A call that returns an
+    /// awaitable borrows until the awaitable completes (see <see cref="PendingEscapes"/>).
     /// </summary>
-    internal sealed class IterationEscapeAnalysis
+    internal sealed partial class IterationEscapeAnalysis
     {
         private readonly IOperation _root;
         private readonly SyntaxNode? _loop;
@@ -51,9 +54,9 @@ namespace AllocAnalyzers.Flow
                 case IArgumentOperation argument:
                     return ArgumentEscapes(argument);
                 case IInvocationOperation invocation when invocation.Instance == child:
-                    return ReturnsView(invocation.Type) && Escapes(invocation);
+                    return ResultEscapes(invocation);
                 case IPropertyReferenceOperation property when property.Instance == child:
-                    return ReturnsView(property.Type) && Escapes(property);
+                    return ResultEscapes(property);
                 case IBinaryOperation pointerArithmetic when pointerArithmetic.Type?.TypeKind == TypeKind.Pointer:
                     return Escapes(pointerArithmetic);
                 case IArrayElementReferenceOperation element when element.ArrayReference == child:
@@ -85,9 +88,8 @@ namespace AllocAnalyzers.Flow
                 if (node is IConditionalAccessInstanceOperation instance && instance.Parent != null)
                 {
                     var use = instance.Parent;
-                    if (use is IInvocationOperation call && call.Instance == instance) return ReturnsView(call.Type) && Escapes(access);
-                    if (use is IPropertyReferenceOperation property && property.Instance == instance) return ReturnsView(property.Type) && Escapes(access);
-                    return true;
+                    bool member = (use is IInvocationOperation call && call.Instance == instance) || (use is IPropertyReferenceOperation property && property.Instance == instance);
+                    return !member || ResultEscapes(access);
                 }
             }
 
@@ -103,13 +105,30 @@ namespace AllocAnalyzers.Flow
             {
                 case IObjectCreationOperation creation:
                     // A wrapper (MemoryStream, ArraySegment, a user type) holds the buffer: follow the wrapper.
-                    return Escapes(creation);
+                    return HandsBackThroughArguments(creation.Arguments) || Escapes(creation);
                 case IInvocationOperation invocation:
-                    if (!IsBorrowingParameter(parameter.OriginalDefinition.Type)) return true;
-                    return ReturnsView(invocation.Type) && Escapes(invocation);
+                    if (!IsBorrowingParameter(parameter.OriginalDefinition.Type) || HandsBackThroughArguments(invocation.Arguments)) return true;
+                    return ResultEscapes(invocation);
                 default:
                     return true;
             }
+        }
+
+        /// <summary>
+        /// A <c>ref</c> or <c>out</c> argument that can hold a reference, a pointer or a view: the callee
+        /// may hand the buffer back there (<c>MemoryMarshal.TryGetArray(memory, out segment)</c>), and that
+        /// variable is not followed. Unmanaged results (<c>out int consumed</c>) cannot hold it.
+        /// </summary>
+        private static bool HandsBackThroughArguments(ImmutableArray<IArgumentOperation> arguments)
+        {
+            foreach (var argument in arguments)
+            {
+                var parameter = argument.Parameter;
+                if (parameter == null || (parameter.RefKind != RefKind.Ref && parameter.RefKind != RefKind.Out)) continue;
+                if (!parameter.Type.IsUnmanagedType || parameter.Type.TypeKind == TypeKind.Pointer) return true;
+            }
+
+            return false;
         }
 
         /// <summary>Parameter types a callee conventionally borrows for the call only.</summary>
@@ -118,10 +137,15 @@ namespace AllocAnalyzers.Flow
             if (type is IArrayTypeSymbol || WellKnownTypes.Is(type, _types.Array)) return true;
             if (type.TypeKind == TypeKind.Pointer || type.TypeKind == TypeKind.FunctionPointer) return true;
             if (type.SpecialType == SpecialType.System_IntPtr || type.SpecialType == SpecialType.System_UIntPtr) return true;
-            return WellKnownTypes.Is(type, _types.Span) || WellKnownTypes.Is(type, _types.ReadOnlySpan)
-                || WellKnownTypes.Is(type, _types.Memory) || WellKnownTypes.Is(type, _types.ReadOnlyMemory)
-                || WellKnownTypes.Is(type, _types.ArraySegment);
+            return BufferViews.IsViewType(type, _types);
         }
+
+        /// <summary>
+        /// What a member used on the buffer, or a call given it, hands back: an awaitable still
+        /// holds the buffer until it completes; any other result is followed when it may be a view.
+        /// </summary>
+        private bool ResultEscapes(IOperation result) =>
+            IsAwaitable(result.Type) ? PendingEscapes(result) : ReturnsView(result.Type) && Escapes(result);
 
         /// <summary>Results that may still reference the buffer: views, wrappers, arrays, objects, interfaces.</summary>
         private static bool ReturnsView(ITypeSymbol? type)

@@ -18,6 +18,11 @@ namespace AllocAnalyzers.Operations
         public static bool IsSpan(ITypeSymbol? type, WellKnownTypes types) =>
             WellKnownTypes.Is(type, types.Span) || WellKnownTypes.Is(type, types.ReadOnlySpan);
 
+        /// <summary>A struct that views memory it does not own: Span, ReadOnlySpan, Memory, ReadOnlyMemory, ArraySegment (of any T).</summary>
+        public static bool IsViewType(ITypeSymbol? type, WellKnownTypes types) =>
+            IsSpan(type, types) || WellKnownTypes.Is(type, types.Memory) || WellKnownTypes.Is(type, types.ReadOnlyMemory)
+            || WellKnownTypes.Is(type, types.ArraySegment);
+
         /// <summary>ReadOnlySpan&lt;T&gt; or ReadOnlyMemory&lt;T&gt;: a view through which the holder only reads.</summary>
         public static bool IsReadOnlyView(ITypeSymbol? type, WellKnownTypes types) =>
             WellKnownTypes.Is(type, types.ReadOnlySpan) || WellKnownTypes.Is(type, types.ReadOnlyMemory);
@@ -54,15 +59,10 @@ namespace AllocAnalyzers.Operations
                         && (method.Name == "AsSpan" || method.Name == "AsMemory")
                         && method.ContainingType.ToDisplayString() == "System.MemoryExtensions";
                 case IObjectCreationOperation creation:
-                    var type = creation.Type;
-                    return creation.Arguments.Length > 0 && creation.Arguments[0] == argument
-                        && (WellKnownTypes.Is(type, types.Span) || WellKnownTypes.Is(type, types.ReadOnlySpan)
-                            || WellKnownTypes.Is(type, types.Memory) || WellKnownTypes.Is(type, types.ReadOnlyMemory)
-                            || WellKnownTypes.Is(type, types.ArraySegment));
+                    return creation.Arguments.Length > 0 && creation.Arguments[0] == argument && IsViewType(creation.Type, types);
                 default:
                     return false;
             }
         }
-
     }
 }

@@ -7,13 +7,14 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 {
     /// <summary>
     /// <c>n = stream.Read(buffer, 0, count)</c> and its relatives (<c>Read(Span)</c>, <c>ReadAtLeast</c>,
-    /// <c>buffer.AsSpan(0, count)</c>): a call
+    /// <c>buffer.AsSpan(0, count)</c>, and the awaited <c>ReadAsync</c>/<c>ReadAtLeastAsync</c>, with or
+    /// without <c>ConfigureAwait</c>: the await completes the read before the next statement): a call
     /// whose contract (System.IO.Stream's) is to store bytes at the start of the buffer and return how
     /// many — so after it, the elements [0, n) hold this call's data whatever the buffer held before.
     /// </summary>
     internal sealed class StreamReadCall
     {
-        private static readonly string[] ReadMethods = { "Read", "ReadAtLeast" };
+        private static readonly string[] ReadMethods = { "Read", "ReadAtLeast", "ReadAsync", "ReadAtLeastAsync" };
 
         private StreamReadCall(StatementSyntax statement, ILocalSymbol count, ArgumentSyntax bufferArgument, bool wholeArray)
         {
@@ -72,10 +73,26 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             return new StreamReadCall(statement, count, argument, wholeArray);
         }
 
+        /// <summary>The read call of <c>Read(…)</c>, <c>await ReadAsync(…)</c> or <c>await ReadAsync(…).ConfigureAwait(…)</c>.</summary>
         private static InvocationExpressionSyntax? Unwrap(ExpressionSyntax value)
         {
-            while (value is ParenthesizedExpressionSyntax parenthesized) value = parenthesized.Expression;
+            value = WithoutParentheses(value);
+            if (!(value is AwaitExpressionSyntax awaited)) return value as InvocationExpressionSyntax;
+            // The count local is an int, so an un-awaited ReadAsync (a task) never gets this far.
+            value = WithoutParentheses(awaited.Expression);
+            if (value is InvocationExpressionSyntax configured && configured.Expression is MemberAccessExpressionSyntax access &&
+                access.Name.Identifier.ValueText == "ConfigureAwait")
+            {
+                value = WithoutParentheses(access.Expression);
+            }
+
             return value as InvocationExpressionSyntax;
+        }
+
+        private static ExpressionSyntax WithoutParentheses(ExpressionSyntax value)
+        {
+            while (value is ParenthesizedExpressionSyntax parenthesized) value = parenthesized.Expression;
+            return value;
         }
 
         /// <summary>The method is Stream's Read family or an override of it (FileStream.Read, NetworkStream.ReadAsync…).</summary>
