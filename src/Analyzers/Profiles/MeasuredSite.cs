@@ -5,10 +5,11 @@ namespace AllocAnalyzers.Profiles
     /// <summary>What a profile measured at one source line: the rows of its site summary on that line.</summary>
     internal sealed class MeasuredSite
     {
-        public MeasuredSite(string profileName, long estimatedBytes, long samples, int rank, int siteCount)
+        public MeasuredSite(string profileName, long estimatedBytes, long estimatedCount, long samples, int rank, int siteCount)
         {
             ProfileName = profileName;
             EstimatedBytes = estimatedBytes;
+            EstimatedCount = estimatedCount;
             Samples = samples;
             Rank = rank;
             SiteCount = siteCount;
@@ -17,8 +18,13 @@ namespace AllocAnalyzers.Profiles
         /// <summary>The summary's file name, e.g. seed.sites.tsv.</summary>
         public string ProfileName { get; }
 
+        /// <summary>Bytes allocated at the line over the profiled run (the summary's scaled estimate).</summary>
         public long EstimatedBytes { get; }
 
+        /// <summary>Allocations at the line over the profiled run (the summary's scaled estimate).</summary>
+        public long EstimatedCount { get; }
+
+        /// <summary>Allocation events behind the estimates.</summary>
         public long Samples { get; }
 
         /// <summary>1 for the profile's largest site by estimated bytes.</summary>

@@ -41,20 +41,21 @@ namespace AllocAnalyzers.Profiles
             MeasuredSite? best = null;
             foreach (var file in _files)
             {
-                long bytes = 0, samples = 0;
+                long bytes = 0, count = 0, samples = 0;
                 int rank = 0;
                 for (int i = 0; i < file.Rows.Count; i++)
                 {
                     var row = file.Rows[i];
                     if (row.Line < first || row.Line > last || !SourcePathMatch.SameFile(row.File, span.Path)) continue;
                     bytes += row.EstimatedBytes;
+                    count += row.EstimatedCount;
                     samples += row.Samples;
                     if (rank == 0) rank = i + 1;
                 }
 
                 if (rank != 0 && (best == null || bytes > best.EstimatedBytes))
                 {
-                    best = new MeasuredSite(file.Name, bytes, samples, rank, file.Rows.Count);
+                    best = new MeasuredSite(file.Name, bytes, count, samples, rank, file.Rows.Count);
                 }
             }
 

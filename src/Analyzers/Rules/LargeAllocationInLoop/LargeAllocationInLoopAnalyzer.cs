@@ -44,15 +44,30 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
             var allocation = BufferRecognizer.Recognize(context.Operation, session.Types);
-            if (allocation == null || !IsRepeatableManagedAllocation(allocation.Source) || allocation.Bytes == null) return;
-            long bytes = allocation.Bytes.Value;
-            if (bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree)) return;
+            if (allocation == null || !IsRepeatableManagedAllocation(allocation.Source)) return;
+            long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree);
+            if (ReportProven(context, allocation, threshold, session)) return;
+
+            // Measured evidence: what the code does not prove (the size, the repetition), a site summary
+            // may have measured at the line. See MeasuredRepetition and docs/rules/ALLOC001.md.
+            var measured = MeasuredRepetition.Find(context, allocation, threshold, session);
+            if (measured != null)
+            {
+                context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, measured, session));
+            }
+        }
+
+        /// <summary>The proven path: a provable size at the threshold, repeated by a loop, not outliving the iteration.</summary>
+        private static bool ReportProven(OperationAnalysisContext context, BufferAllocation allocation, long threshold, AnalysisSession session)
+        {
+            if (allocation.Bytes == null || allocation.Bytes.Value < threshold) return false;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
-            if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken)) return;
-            if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
+            if (loop == null || !RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken)) return false;
+            if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return false;
 
             context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, session));
+            return true;
         }
 
         /// <summary>What ALLOC001 prices: fresh managed memory the GC hands out (not a rent, not a stack or native block).</summary>
