@@ -6,14 +6,17 @@ namespace AllocAnalyzers.Profiles
     /// A profile's figures at a line, taken as the evidence a rule could not prove at compile time: that
     /// an allocation is large (its size is not a constant) and that it repeats (no loop around it in
     /// the method). Decided from the site summary's columns only — estimated_bytes, estimated_count
-    /// and samples, summed over the rows on the line — never from constants standing in for them.
+    /// and samples of one row on the line — never from constants standing in for them. Rows are
+    /// judged one by one, largest first, because a site is method × type × large-object flag: the
+    /// large and the small allocations of one line are separate rows, and their sum would average
+    /// a large buffer away behind many small ones (or a small one into a large one).
     /// <list type="bullet">
     /// <item><b>Large</b>: bytes per allocation, estimated_bytes / estimated_count, reach the rule's
     /// threshold. Both columns are the profile's scaled totals, so their quotient is the mean size of
-    /// the objects allocated there: for AllocationSampled events each sample stands for 1/p objects of
-    /// its own size, for GCAllocationTick events a tick of <c>amount</c> bytes counts amount/size
-    /// objects. It is the runtime's object size, array header included (24 bytes on 64-bit), the size
-    /// the runtime's own large-object threshold is measured in. A size the code proves wins over the
+    /// the row's objects: for AllocationSampled events each sample stands for 1/p objects of its own
+    /// size, for GCAllocationTick events a tick of <c>amount</c> bytes counts amount/size objects. It
+    /// is the runtime's object size, array header included (24 bytes on 64-bit), the size the
+    /// runtime's own large-object threshold is measured in. A size the code proves wins over the
     /// measured one: a provable size below the threshold is never made large by a profile.</item>
     /// <item><b>Frequent</b>: at least <see cref="MinimumAllocations"/> allocations estimated at the
     /// line, backed by at least <see cref="MinimumSamples"/> events, so that neither a handful of
@@ -41,7 +44,7 @@ namespace AllocAnalyzers.Profiles
             BytesPerAllocation = bytesPerAllocation;
         }
 
-        /// <summary>What the profile measured at the line.</summary>
+        /// <summary>The row of the site summary that is the evidence.</summary>
         public MeasuredSite Site { get; }
 
         /// <summary>Mean bytes per allocation at the line: estimated bytes over estimated count.</summary>
@@ -51,17 +54,23 @@ namespace AllocAnalyzers.Profiles
         public long Allocations => Site.EstimatedCount;
 
         /// <summary>
-        /// The evidence at <paramref name="site"/>, or null when the profile did not measure the line
-        /// large and frequent. <paramref name="provenBytes"/> is the size the code proves (null when it
+        /// The evidence at <paramref name="site"/>: its largest row measured large and frequent, or null
+        /// when none was. <paramref name="provenBytes"/> is the size the code proves (null when it
         /// does not); <paramref name="thresholdBytes"/> the rule's threshold.
         /// </summary>
         public static MeasuredEvidence? For(MeasuredSite? site, long? provenBytes, long thresholdBytes)
         {
-            if (site == null || site.EstimatedCount <= 0 || site.EstimatedBytes <= 0) return null;
-            if (site.EstimatedCount < MinimumAllocations || site.Samples < MinimumSamples) return null;
-            long perAllocation = site.EstimatedBytes / site.EstimatedCount;
-            if (provenBytes != null ? provenBytes.Value < thresholdBytes : perAllocation < thresholdBytes) return null;
-            return new MeasuredEvidence(site, perAllocation);
+            if (site == null || (provenBytes != null && provenBytes.Value < thresholdBytes)) return null;
+            foreach (var row in site.Rows)
+            {
+                if (row.EstimatedCount <= 0 || row.EstimatedBytes <= 0) continue;
+                if (row.EstimatedCount < MinimumAllocations || row.Samples < MinimumSamples) continue;
+                long perAllocation = row.EstimatedBytes / row.EstimatedCount;
+                if (provenBytes == null && perAllocation < thresholdBytes) continue;
+                return new MeasuredEvidence(row, perAllocation);
+            }
+
+            return null;
         }
 
         /// <summary>"about 1,048,600 bytes (1 MiB) per allocation, 4,097 times, in the measured profile 'seed.sites.tsv' (rank 1 of 6)".</summary>

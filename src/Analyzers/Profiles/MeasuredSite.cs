@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using AllocAnalyzers.Runtime.Formatting;
 
 namespace AllocAnalyzers.Profiles
@@ -5,8 +7,9 @@ namespace AllocAnalyzers.Profiles
     /// <summary>What a profile measured at one source line: the rows of its site summary on that line.</summary>
     internal sealed class MeasuredSite
     {
-        public MeasuredSite(string profileName, long estimatedBytes, long estimatedCount, long samples, int rank, int siteCount)
+        public MeasuredSite(string profileName, long estimatedBytes, long estimatedCount, long samples, int rank, int siteCount, IReadOnlyList<MeasuredSite>? rows = null)
         {
+            Rows = rows ?? Array.Empty<MeasuredSite>();
             ProfileName = profileName;
             EstimatedBytes = estimatedBytes;
             EstimatedCount = estimatedCount;
@@ -31,6 +34,12 @@ namespace AllocAnalyzers.Profiles
         public int Rank { get; }
 
         public int SiteCount { get; }
+
+        /// <summary>
+        /// The summary's rows on the line, each on its own, largest first (a site is method × type ×
+        /// large-object flag, so one line's large and small allocations are separate rows); empty for a row itself.
+        /// </summary>
+        public IReadOnlyList<MeasuredSite> Rows { get; }
 
         /// <summary>The clause a message ends with; the samples and exact bytes are in the diagnostic's properties.</summary>
         public string Describe() =>

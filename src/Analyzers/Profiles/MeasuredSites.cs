@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -42,7 +43,7 @@ namespace AllocAnalyzers.Profiles
             foreach (var file in _files)
             {
                 long bytes = 0, count = 0, samples = 0;
-                int rank = 0;
+                List<MeasuredSite>? rows = null;
                 for (int i = 0; i < file.Rows.Count; i++)
                 {
                     var row = file.Rows[i];
@@ -50,12 +51,13 @@ namespace AllocAnalyzers.Profiles
                     bytes += row.EstimatedBytes;
                     count += row.EstimatedCount;
                     samples += row.Samples;
-                    if (rank == 0) rank = i + 1;
+                    rows ??= new List<MeasuredSite>();
+                    rows.Add(new MeasuredSite(file.Name, row.EstimatedBytes, row.EstimatedCount, row.Samples, i + 1, file.Rows.Count));
                 }
 
-                if (rank != 0 && (best == null || bytes > best.EstimatedBytes))
+                if (rows != null && (best == null || bytes > best.EstimatedBytes))
                 {
-                    best = new MeasuredSite(file.Name, bytes, count, samples, rank, file.Rows.Count);
+                    best = new MeasuredSite(file.Name, bytes, count, samples, rows[0].Rank, file.Rows.Count, rows);
                 }
             }
 

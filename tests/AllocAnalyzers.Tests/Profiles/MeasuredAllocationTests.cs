@@ -101,6 +101,19 @@ public class MeasuredAllocationTests
     }
 
     [Fact]
+    public async Task The_large_row_of_a_line_is_evidence_even_behind_many_small_ones()
+    {
+        // The same line allocated 256 buffers of 1 MiB and 4,096 of 4 KiB (two rows: large and small objects).
+        var line = SiteSummaryText.LineOf(SizedByParameter, "new byte");
+        var options = Profile(Row("/src/Test0.cs", line, 1_048_600, 256), Row("/src/Test0.cs", line, 4120, 4096, samples: 170));
+
+        var diagnostic = (await Verify001.VerifyAsync(SizedByParameter, options)).Single();
+
+        Assert.StartsWith("'new byte[size]' allocated and zeroed about 1,048,600 bytes (1 MiB) per allocation, 256 times, in the measured profile 'app.sites.tsv' (rank 1 of 2)", diagnostic.GetMessage());
+        Assert.Equal("256", diagnostic.Properties[DiagnosticProperties.MeasuredCount]);
+    }
+
+    [Fact]
     public async Task Measured_but_small_per_allocation_stays_quiet()
     {
         // 4,097 allocations of 84,000 bytes: frequent, each one under the threshold.

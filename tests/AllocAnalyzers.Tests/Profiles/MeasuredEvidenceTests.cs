@@ -7,8 +7,12 @@ public class MeasuredEvidenceTests
 {
     private const long Threshold = 85_000;
 
+    /// <summary>A line with one row of the summary.</summary>
     private static MeasuredSite Site(long bytes, long count, long samples, int rank = 2, int sites = 40) =>
-        new("app.sites.tsv", bytes, count, samples, rank, sites);
+        Line(new MeasuredSite("app.sites.tsv", bytes, count, samples, rank, sites));
+
+    private static MeasuredSite Line(params MeasuredSite[] rows) =>
+        new("app.sites.tsv", rows.Sum(r => r.EstimatedBytes), rows.Sum(r => r.EstimatedCount), rows.Sum(r => r.Samples), rows[0].Rank, rows[0].SiteCount, rows);
 
     [Fact]
     public void Bytes_per_allocation_are_the_estimated_bytes_over_the_estimated_count()
@@ -38,6 +42,24 @@ public class MeasuredEvidenceTests
     public void Frequent_means_enough_allocations_backed_by_enough_events(long count, long samples, bool expected)
     {
         Assert.Equal(expected, MeasuredEvidence.For(Site(count * (1 << 20), count, samples), null, Threshold) != null);
+    }
+
+    [Fact]
+    public void Rows_on_one_line_are_judged_one_by_one()
+    {
+        // One line allocating 256 buffers of 1 MiB (the large-object row) and 4,096 of 4 KiB: summed,
+        // about 65 KB per allocation; the large row on its own is the evidence.
+        var large = new MeasuredSite("app.sites.tsv", 256L * 1_048_600, 256, 256, rank: 1, siteCount: 7);
+        var small = new MeasuredSite("app.sites.tsv", 4096L * 4120, 4096, 170, rank: 3, siteCount: 7);
+
+        var evidence = MeasuredEvidence.For(Line(large, small), null, Threshold);
+
+        Assert.Same(large, evidence?.Site);
+        Assert.Equal(1_048_600, evidence!.BytesPerAllocation);
+        Assert.Null(MeasuredEvidence.For(Line(small), null, Threshold));
+        // A rare large row and a frequent small one: neither is evidence on its own.
+        var rareLarge = new MeasuredSite("app.sites.tsv", 3L * 1_048_600, 3, 3, rank: 2, siteCount: 7);
+        Assert.Null(MeasuredEvidence.For(Line(small, rareLarge), null, Threshold));
     }
 
     [Fact]
