@@ -26,6 +26,9 @@ namespace AllocAnalyzers.Profiles
                 .ToImmutableArray();
         }
 
+        /// <summary>True when the project lists no site summary: nothing was measured anywhere.</summary>
+        public bool IsEmpty => _files.IsEmpty;
+
         /// <summary>Summaries that could not be read (each reported once as ALLOC900).</summary>
         public ImmutableArray<SiteSummaryFile> Unreadable => _files.Where(f => f.Error != null).ToImmutableArray();
 

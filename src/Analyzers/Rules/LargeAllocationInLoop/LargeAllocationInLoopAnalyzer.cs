@@ -45,6 +45,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
         {
             var allocation = BufferRecognizer.Recognize(context.Operation, session.Types);
             if (allocation == null || !IsRepeatableManagedAllocation(allocation.Source)) return;
+            if (allocation.Bytes == null && session.Measured.IsEmpty) return; // neither a size to prove nor a profile to measure it
             long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree);
             if (ReportProven(context, allocation, threshold, session)) return;
 
