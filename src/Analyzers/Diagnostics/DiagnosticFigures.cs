@@ -42,6 +42,7 @@ namespace AllocAnalyzers.Diagnostics
             if (site == null) return this;
             Set(DiagnosticProperties.MeasuredBytes, site.EstimatedBytes);
             Set(DiagnosticProperties.MeasuredSamples, site.Samples);
+            Set(DiagnosticProperties.MeasuredCount, site.EstimatedCount);
             Set(DiagnosticProperties.MeasuredSummary, site.ProfileName);
             Set(DiagnosticProperties.MeasuredRank, site.Rank);
             return this;

@@ -13,6 +13,9 @@ namespace AllocAnalyzers.Diagnostics
 
         /// <summary>Every time the flagged code runs.</summary>
         Execution,
+
+        /// <summary>Every allocation a profile measured at the line: the repetition is the profile's evidence, not a proof.</summary>
+        MeasuredAllocation,
     }
 
     internal static class RepetitionNames
@@ -22,6 +25,7 @@ namespace AllocAnalyzers.Diagnostics
         {
             Repetition.LoopIteration => RepetitionValues.LoopIteration,
             Repetition.Call => RepetitionValues.Call,
+            Repetition.MeasuredAllocation => RepetitionValues.MeasuredAllocation,
             _ => RepetitionValues.Execution,
         };
     }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
@@ -25,6 +26,9 @@ namespace AllocAnalyzers.Profiles
                 .ToImmutableArray();
         }
 
+        /// <summary>True when the project lists no site summary: nothing was measured anywhere.</summary>
+        public bool IsEmpty => _files.IsEmpty;
+
         /// <summary>Summaries that could not be read (each reported once as ALLOC900).</summary>
         public ImmutableArray<SiteSummaryFile> Unreadable => _files.Where(f => f.Error != null).ToImmutableArray();
 
@@ -41,20 +45,22 @@ namespace AllocAnalyzers.Profiles
             MeasuredSite? best = null;
             foreach (var file in _files)
             {
-                long bytes = 0, samples = 0;
-                int rank = 0;
+                long bytes = 0, count = 0, samples = 0;
+                List<MeasuredSite>? rows = null;
                 for (int i = 0; i < file.Rows.Count; i++)
                 {
                     var row = file.Rows[i];
                     if (row.Line < first || row.Line > last || !SourcePathMatch.SameFile(row.File, span.Path)) continue;
                     bytes += row.EstimatedBytes;
+                    count += row.EstimatedCount;
                     samples += row.Samples;
-                    if (rank == 0) rank = i + 1;
+                    rows ??= new List<MeasuredSite>();
+                    rows.Add(new MeasuredSite(file.Name, row.EstimatedBytes, row.EstimatedCount, row.Samples, i + 1, file.Rows.Count));
                 }
 
-                if (rank != 0 && (best == null || bytes > best.EstimatedBytes))
+                if (rows != null && (best == null || bytes > best.EstimatedBytes))
                 {
-                    best = new MeasuredSite(file.Name, bytes, samples, rank, file.Rows.Count);
+                    best = new MeasuredSite(file.Name, bytes, count, samples, rows[0].Rank, file.Rows.Count, rows);
                 }
             }
 

@@ -39,6 +39,9 @@ namespace AllocAnalyzers.Runtime.Formatting
         /// <summary>Where a site summary measured the line: the allocation samples behind <see cref="MeasuredBytes"/>.</summary>
         public const string MeasuredSamples = "MeasuredSamples";
 
+        /// <summary>Where a site summary measured the line: the allocations estimated there over the whole profile.</summary>
+        public const string MeasuredCount = "MeasuredCount";
+
         /// <summary>Where a site summary measured the line: the summary's file name.</summary>
         public const string MeasuredSummary = "MeasuredSummary";
 
@@ -72,6 +75,9 @@ namespace AllocAnalyzers.Runtime.Formatting
 
         /// <summary>Every time the flagged code runs.</summary>
         public const string Execution = "execution";
+
+        /// <summary>Every allocation a profile's site summary measured at the line (ALLOC001 found from measured evidence).</summary>
+        public const string MeasuredAllocation = "measured-allocation";
     }
 
     /// <summary>The values of <see cref="DiagnosticProperties.Platform"/>.</summary>

@@ -64,6 +64,7 @@ internal static class ReportCells
     {
         RepetitionValues.LoopIteration => "iteration",
         RepetitionValues.Call => "call",
+        RepetitionValues.MeasuredAllocation => "allocation",
         _ => "execution",
     };
 

@@ -29,15 +29,9 @@ public class ProfileGuidedMessageTests
         }
         """;
 
-    private static int LineOf(string source, string text) =>
-        source[..source.IndexOf(text, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+    private static int LineOf(string source, string text) => SiteSummaryText.LineOf(source, text);
 
-    private static string Summary(params SiteSummaryRow[] rows)
-    {
-        var writer = new StringWriter();
-        SiteSummaryFormat.Write(writer, rows.OrderByDescending(r => r.EstimatedBytes), "from a test");
-        return writer.ToString();
-    }
+    private static string Summary(params SiteSummaryRow[] rows) => SiteSummaryText.Of(rows);
 
     private static SiteSummaryRow Row(string file, int line, long bytes, long samples = 4097) =>
         new("C.M(class System.IO.Stream)", "System.Byte[]", samples, samples, bytes, bytes >= 85000, file, line);

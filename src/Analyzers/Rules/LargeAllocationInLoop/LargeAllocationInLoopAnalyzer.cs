@@ -47,23 +47,43 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
             var allocation = session.RecognizeBuffer(context.Operation);
-            if (allocation == null || !IsRepeatableManagedAllocation(allocation.Source) || allocation.Bytes == null) return;
-            long bytes = allocation.Bytes.Value;
-            if (bytes < Threshold.Read(session, context.Operation.Syntax.SyntaxTree)) return;
+            if (allocation == null || !IsRepeatableManagedAllocation(allocation.Source)) return;
+            if (allocation.Bytes == null && session.Measured.IsEmpty) return; // neither a size to prove nor a profile to measure it
+            long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree);
+            if (ReportProven(context, allocation, threshold, session)) return;
+
+            // Measured evidence: what the code does not prove (the size, the repetition), a site summary
+            // may have measured at the line. See MeasuredRepetition and docs/rules/ALLOC001.md.
+            var measured = MeasuredRepetition.Find(context, allocation, threshold, session);
+            if (measured != null)
+            {
+                context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, measured, session));
+            }
+        }
+
+        /// <summary>
+        /// The proven path: a provable size at the threshold, repeated by a loop around it or by the
+        /// function's callers (<see cref="RepetitionSearch"/>), and not outliving the iteration or call.
+        /// </summary>
+        private static bool ReportProven(OperationAnalysisContext context, BufferAllocation allocation, long threshold, AnalysisSession session)
+        {
+            if (allocation.Bytes == null || allocation.Bytes.Value < threshold) return false;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
             if (loop != null && RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken))
             {
-                if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return;
+                if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop, session.Types)) return false;
                 context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, session, repeatedBy: null));
-                return;
+                return true;
             }
 
             // No loop of its own repeats it: the function may still run repeatedly (called from a loop,
             // a Stream.Read override, a Parallel.For body). The buffer must then die with the call.
-            if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop: null, session.Types)) return;
+            if (IterationEscapeAnalysis.MayOutliveIteration(context.Operation, loop: null, session.Types)) return false;
             var repeatedBy = RepetitionSearch.ForFunctionOf(context.Operation, context.ContainingSymbol, session.Summaries, context.CancellationToken);
-            if (repeatedBy != null) context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, session, repeatedBy));
+            if (repeatedBy == null) return false;
+            context.ReportDiagnostic(LargeAllocationInLoopReport.Create(allocation, session, repeatedBy));
+            return true;
         }
 
         /// <summary>What ALLOC001 prices: fresh managed memory the GC hands out (not a rent, not a stack or native block).</summary>

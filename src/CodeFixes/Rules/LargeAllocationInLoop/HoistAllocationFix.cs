@@ -33,6 +33,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 
         public override FixPlan? Prepare(FixTarget target, CancellationToken cancellationToken)
         {
+            if (MeasuredFinding.Is(target.Diagnostic)) return null;
             var model = target.SemanticModel;
             var declaration = AllocationDeclaration.Find(target.Node, model, cancellationToken);
             if (declaration == null) return null;
