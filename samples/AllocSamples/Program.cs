@@ -5,6 +5,8 @@ using AllocSamples;
 var data = new MemoryStream(new byte[4 * 16 * 1024]);
 Console.WriteLine($"ReadLoop.CountBytes: {ReadLoop.CountBytes(data)} bytes");
 data.Position = 0;
+Console.WriteLine($"ChunkReader.Download: {ChunkReader.Download(data)} bytes");
+data.Position = 0;
 Console.WriteLine($"ReadLoop.Checksum: {ReadLoop.Checksum(data)}");
 Console.WriteLine($"Batches.Process: {Batches.Process(new[] { new[] { 1, 2, 3 }, new[] { 4 } })}");
 data.Position = 0;

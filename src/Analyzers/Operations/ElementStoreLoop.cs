@@ -46,7 +46,7 @@ namespace AllocAnalyzers.Operations
             var initial = declarator.Initializer?.Value;
             if (initial == null || ConstantValues.TryGetInt64(initial) != 0 || index.Type.SpecialType != SpecialType.System_Int32) return null;
 
-            if (condition.OperatorKind != BinaryOperatorKind.LessThan || !IsLocal(condition.LeftOperand, index)) return null;
+            if (!IsUpperBound(condition) || !IsLocal(condition.LeftOperand, index)) return null;
             if (!IsIncrementByOne(loop.AtLoopBottom[0], index)) return null;
 
             var store = SingleStatement(loop.Body) as IExpressionStatementOperation;
@@ -68,6 +68,20 @@ namespace AllocAnalyzers.Operations
             // The index may appear only as the index: not in the buffer operand, not written by the value.
             if (Mentions(buffer, index) || WritesLocal(assignment.Value, index)) return null;
             return new ElementStoreLoop(loop, buffer, condition.RightOperand, assignment.Value, initial, index);
+        }
+
+        /// <summary>
+        /// <c>i &lt; n</c>, or <c>i != n</c> with <c>n</c> provably not negative (a constant, an array's or
+        /// span's <c>Length</c>): counting up from 0 by one, both stop at <c>n</c>.
+        /// </summary>
+        private static bool IsUpperBound(IBinaryOperation condition)
+        {
+            if (condition.OperatorKind == BinaryOperatorKind.LessThan) return true;
+            if (condition.OperatorKind != BinaryOperatorKind.NotEquals) return false;
+            var bound = condition.RightOperand.WithoutConversions();
+            if (bound is IPropertyReferenceOperation length && length.Property.Name == "Length" && length.Instance != null) return true;
+            long? constant = ConstantValues.TryGetInt64(bound);
+            return constant != null && constant >= 0;
         }
 
         private static IOperation? SingleStatement(IOperation body)

@@ -37,7 +37,8 @@ namespace AllocAnalyzers.Summaries
             var field = session.Summaries.HelperClearOf(call.TargetMethod, session.Types)?.Field;
             if (field == null) return null;
 
-            for (int i = block.Operations.IndexOf(statement) - 1; i >= 0; i--)
+            int index = block.Operations.IndexOf(statement);
+            for (int i = index - 1; i >= 0; i--)
             {
                 var earlier = block.Operations[i];
                 if (earlier is IExpressionStatementOperation { Operation: ISimpleAssignmentOperation { Target: IFieldReferenceOperation target } assignment } &&
@@ -52,8 +53,31 @@ namespace AllocAnalyzers.Summaries
                 if (MayTouch(earlier, field)) return null;
             }
 
-            return null;
+            return FromInitializer(call, field, session);
         }
+
+        /// <summary>
+        /// <c>private readonly byte[] _buf = new byte[8];</c> and a constructor that calls <c>Reset()</c>
+        /// before anything else can touch <c>_buf</c>: the body's statements up to the call were checked by
+        /// the caller; the constructor must not chain to another of its own (<c>: this(...)</c>), which could.
+        /// </summary>
+        private static FieldClearingCall? FromInitializer(IInvocationOperation call, IFieldSymbol field, AnalysisSession session)
+        {
+            if (!(call.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax>() is { } constructor)) return null;
+            if (constructor.Initializer?.ThisOrBaseKeyword.ValueText == "this" || field.IsStatic) return null;
+            if (!SymbolEqualityComparer.Default.Equals(field.ContainingType, call.TargetMethod.ContainingType) || !IsBodyStatementOf(call, constructor)) return null;
+            if (field.DeclaringSyntaxReferences.Length != 1) return null;
+            if (!(field.DeclaringSyntaxReferences[0].GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer: { } initializer })) return null;
+            var model = session.Summaries.ModelFor(initializer.SyntaxTree);
+            var value = model.GetOperation(initializer.Value)?.WithoutConversions();
+            if (value == null || session.RecognizeBuffer(value)?.IsZeroedMemory != true) return null;
+            var target = call.Instance!;
+            return new FieldClearingCall(new ClearOperation(call, target, null, null, false, call), value, field);
+        }
+
+        /// <summary>The call is a statement of the constructor's own block (not nested in a branch or a lambda).</summary>
+        private static bool IsBodyStatementOf(IInvocationOperation call, Microsoft.CodeAnalysis.CSharp.Syntax.ConstructorDeclarationSyntax constructor) =>
+            call.Parent is IExpressionStatementOperation statement && statement.Syntax.Parent == constructor.Body;
 
         /// <summary>A statement that may write the field: it names it, calls this object's methods or property accessors, or passes the object on.</summary>
         private static bool MayTouch(IOperation statement, IFieldSymbol field)

@@ -1,6 +1,5 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace AllocAnalyzers.Summaries
@@ -42,10 +41,5 @@ namespace AllocAnalyzers.Summaries
 
             return false;
         }
-
-        /// <summary>The statements a body runs first, in order (an expression body is one statement).</summary>
-        public static bool IsTopLevelStatement(IOperation statement, IBlockOperation body) => statement.Parent == body;
-
-        internal static bool IsExpressionBodied(IBlockOperation body) => body.Syntax is ArrowExpressionClauseSyntax;
     }
 }

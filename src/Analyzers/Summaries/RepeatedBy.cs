@@ -62,7 +62,7 @@ namespace AllocAnalyzers.Summaries
         };
 
         /// <summary>
-        /// "on every call of ReadChunk, called on every iteration of the loop in Download (ChunkReader.cs:35)":
+        /// "on every call of ReadChunk from the loop in Download (ChunkReader.cs:35)":
         /// what one occurrence is and where its repetition comes from, for a message.
         /// </summary>
         public string Phrase
@@ -71,16 +71,16 @@ namespace AllocAnalyzers.Summaries
             {
                 string first = Chain[0];
                 string subject = first == LambdaName ? "on every run of " + first : "on every call of " + first;
-                string through = Chain.Length > 1 ? " through " + string.Join(", ", Chain.RemoveAt(0)) : string.Empty;
+                string through = Chain.Length > 1 ? ", through " + string.Join(", ", Chain.RemoveAt(0)) + "," : string.Empty;
                 string place = Place == null ? string.Empty : " (" + Place + ")";
                 switch (Cause)
                 {
                     case RepetitionCause.CalledInLoop:
-                        return subject + ", called" + through + " on every iteration of the loop in " + Origin + place;
+                        return subject + through + " from the loop in " + Origin + place;
                     case RepetitionCause.Contract:
-                        return subject + (through.Length == 0 ? ", an override of " : ", called" + through + ", an override of ") + Origin + " that callers run in loops";
+                        return subject + through + (through.Length == 0 ? ", an override of " : " an override of ") + Origin + " that callers run in loops";
                     default:
-                        return subject + (through.Length == 0 ? ", which " : ", called" + through + ", which ") + Origin + " runs per item" + place;
+                        return subject + through + (through.Length == 0 ? ", which " : " which ") + Origin + " runs per item" + place;
                 }
             }
         }

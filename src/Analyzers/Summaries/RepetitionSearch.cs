@@ -74,6 +74,8 @@ namespace AllocAnalyzers.Summaries
             if (site.Node.ContainsDiagnostics) return null;
             var boundary = FunctionBoundary(site.Node);
             var loop = LoopSyntax.RepeatingLoop(site.Node);
+            // A call guarded to run once (if (!_done) { Work(); _done = true; }) repeats nothing.
+            if (OnceGuard.Encloses(site.Node, loop ?? boundary)) return null;
             if (loop != null)
             {
                 if (loop.ContainsDiagnostics) return null;

@@ -14,7 +14,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
     {
         /// <summary>
         /// 'new byte[ChunkSize]' allocates and zeroes 1,048,576 bytes (1 MiB) on the Large Object Heap on every loop iteration: about 57 µs per iteration on Linux x64.
-        /// Across methods: '...' allocates ... on every call of ReadChunk, called on every iteration of the loop in Download (ChunkReader.cs:35): about 57 µs per call on Linux x64.
+        /// Across methods: '...' allocates ... on every call of ReadChunk from the loop in Download (ChunkReader.cs:35): about 57 µs per call on Linux x64.
         /// 'new byte[size]' allocated and zeroed about 1,048,600 bytes (1 MiB) per allocation, 4,097 times, in the measured profile 'seed.sites.tsv' (rank 1 of 6): about 28 µs per allocation on Linux x64.
         /// </summary>
         public const string MessageFormat = "'{0}' {1}: about {2} per {3} {4}{5}";

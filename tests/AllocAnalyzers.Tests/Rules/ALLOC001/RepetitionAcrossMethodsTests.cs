@@ -42,7 +42,7 @@ public class RepetitionAcrossMethodsTests
             """);
 
         var message = diagnostics.Single().GetMessage();
-        Assert.Contains("on every call of ReadChunk, called on every iteration of the loop in Download (Test0.cs:", message);
+        Assert.Contains("on every call of ReadChunk from the loop in Download (Test0.cs:", message);
         Assert.Contains("per call", message);
         var properties = diagnostics.Single().Properties;
         Assert.Equal(RepetitionValues.Call, properties[DiagnosticProperties.Repetition]);
@@ -95,7 +95,7 @@ public class RepetitionAcrossMethodsTests
             """);
 
         var message = diagnostics.Single().GetMessage();
-        Assert.Contains("on every call of Fill, called through Step on every iteration of the loop in Run", message);
+        Assert.Contains("on every call of Fill, through Step, from the loop in Run", message);
         Assert.Equal("Fill < Step", diagnostics.Single().Properties[DiagnosticProperties.RepeatedThrough]);
     }
 
@@ -132,6 +132,46 @@ public class RepetitionAcrossMethodsTests
         Assert.Contains("on every call of UpperCaseStream.Read, an override of Stream.Read that callers run in loops", message);
         Assert.Equal("contract", diagnostics.Single().Properties[DiagnosticProperties.RepeatedBy]);
     }
+
+    [Fact]
+    public Task Stays_quiet_when_a_stream_read_override_runs_the_helper_once_per_instance() => Verify.VerifyAsync(Usings + """
+        public sealed class Expanding : Stream
+        {
+            private readonly Stream _inner;
+            private bool _expanded;
+            private MemoryStream _output = new MemoryStream();
+            public Expanding(Stream inner) => _inner = inner;
+
+            public override int Read(byte[] buffer, int offset, int count)
+            {
+                if (!_expanded)
+                {
+                    Expand();
+                    _expanded = true;
+                }
+
+                return _output.Read(buffer, offset, count);
+            }
+
+            private void Expand()
+            {
+                var table = new int[64 * 1024];
+                int n = _inner.ReadByte();
+                table[n & 0xFFFF] = 1;
+                _output.WriteByte((byte)table[0]);
+            }
+
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => 0; set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        }
+        """);
 
     [Fact]
     public async Task Reports_an_enumerator_move_next_by_contract()
@@ -257,6 +297,9 @@ public class RepetitionAcrossMethodsTests
     [InlineData("public Func<int> Run(Stream s) => () => Fill(s);")]
     // Calls too far from the loop (more than three calls away).
     [InlineData("public void Run(Stream s) { while (true) A(s); } void A(Stream s) => B(s); void B(Stream s) => C(s); void C(Stream s) => D(s); void D(Stream s) => Fill(s);")]
+    // Guarded to run once however often the loop runs.
+    [InlineData("private bool _done; public void Run(Stream s) { while (true) { if (!_done) { Fill(s); _done = true; } } }")]
+    [InlineData("private int? _first; public void Run(Stream s) { for (int i = 0; i < 9; i++) { _first ??= Fill(s); } }")]
     public async Task Stays_quiet_without_repetition(string caller)
     {
         await Verify.VerifyAsync(Usings + $$"""

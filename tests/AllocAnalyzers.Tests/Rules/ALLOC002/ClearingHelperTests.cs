@@ -138,6 +138,80 @@ public class ClearingHelperTests
     public Task Stays_quiet_when_the_field_may_have_been_written(string constructor) =>
         Verify.VerifyAsync(Deflater.Replace("{{constructor}}", constructor).Replace("public int Count", "private static readonly short[] Shared = new short[8]; private void Touch() => _head[1] = 2; private static void Use(short[] a) { } public int Count"));
 
+    private const string Digest = """
+        using System;
+        public sealed class Digest
+        {
+            private readonly byte[] _buf = new byte[64];
+            private readonly uint[] _state = new uint[16];
+            private int _count;
+
+            {{constructors}}
+
+            public void Reset()
+            {
+                Array.Clear(_buf, 0, _buf.Length);
+                for (int i = 0; i != _state.Length; i++) _state[i] = 0;
+                _count = 0;
+            }
+        }
+        """;
+
+    [Fact]
+    public async Task Reports_a_constructor_reset_of_fields_fresh_from_their_initializers()
+    {
+        var diagnostics = await Verify.VerifyAsync(Digest.Replace("{{constructors}}", "public Digest() { {|ALLOC002:Reset()|}; }"));
+        Assert.Contains("'Reset()' clears '_buf', 64 bytes", diagnostics.Single().GetMessage());
+    }
+
+    [Theory]
+    // Another constructor runs first and may have written the fields.
+    [InlineData("public Digest() { _count = 1; } public Digest(int seed) : this() { Reset(); }")]
+    // The constructor writes the field before the reset.
+    [InlineData("public Digest() { _buf[0] = 1; Reset(); }")]
+    // Reset runs only on some paths.
+    [InlineData("public Digest(bool clean) { if (clean) Reset(); }")]
+    public Task Stays_quiet_when_a_constructor_may_have_written_the_fields(string constructors) =>
+        Verify.VerifyAsync(Digest.Replace("{{constructors}}", constructors));
+
+    [Fact]
+    public Task Reports_a_pointer_memset_helper_after_stackalloc() => Verify.VerifyAsync("""
+        using System.Runtime.CompilerServices;
+        public static unsafe class Entropy
+        {
+            public static int Count(byte* src, int n)
+            {
+                sbyte* buffer = stackalloc sbyte[8];
+                {|ALLOC002:Helpers.memset(buffer, 0, sizeof(sbyte) * 8)|};
+                for (int i = 0; i < n; i++) buffer[src[i] & 7]++;
+                return buffer[0];
+            }
+        }
+
+        public static unsafe class Helpers
+        {
+            public static void memset(void* destination, byte value, uint size) => Unsafe.InitBlockUnaligned(destination, value, size);
+        }
+        """);
+
+    [Fact]
+    public Task Stays_quiet_on_a_secret_wipe_after_use() => Verify.VerifyAsync("""
+        using System;
+        public static class Keys
+        {
+            public static int Use(ReadOnlySpan<byte> input)
+            {
+                var secret = new byte[32];
+                input.Slice(0, 32).CopyTo(secret);
+                int sum = secret[0] + secret[31];
+                Wipe(secret);
+                return sum;
+            }
+
+            private static void Wipe(byte[] data) => Array.Clear(data, 0, data.Length);
+        }
+        """);
+
     [Fact]
     public Task Does_not_crash_on_a_half_typed_helper() => Verify.VerifyAsync("""
         using System;
