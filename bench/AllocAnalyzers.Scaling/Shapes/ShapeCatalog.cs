@@ -20,6 +20,7 @@ internal static class ShapeCatalog
         new Shape("ifelse", "an N-long if/else chain in a loop, each branch a fresh 4 KiB buffer cleared and read into", LineSizes, QuickLineSizes, BranchShapes.IfElse),
         new Shape("alias", $"N buffers in one method, each in its own loop, cleared and read through a chain of {AliasChainShapes.ShortChainLength} aliases", UnitSizes, QuickUnitSizes, AliasChainShapes.ShortChains),
         new Shape("aliaschain", "one buffer in a loop passed down a single chain of N aliases, cleared and read through the last", LineSizes, QuickLineSizes, AliasChainShapes.LongChain),
+        new Shape("callers", "N helpers allocating 1 MiB per call, each called from a loop in its own driver, with an allocation wrapper and a clearing helper per driver", UnitSizes, QuickUnitSizes, CallerShapes.Generate),
         new Shape("nodiag", "N x `var uK = new int[n]; uK[0] = K; total += uK.Length;` in one method (no diagnostic expected)", LineSizes, QuickLineSizes, NoDiagnosticShape.Generate),
     };
 }

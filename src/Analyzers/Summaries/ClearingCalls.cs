@@ -19,8 +19,24 @@ namespace AllocAnalyzers.Summaries
             var direct = ClearRecognizer.Recognize(operation, types);
             if (direct != null || !(operation is IInvocationOperation call)) return direct;
             var method = call.TargetMethod;
-            if (method.Locations.Length == 0 || !method.Locations[0].IsInSource) return null;
+            if (method.Locations.Length == 0 || !method.Locations[0].IsInSource || !TakesBuffer(method)) return null;
             return method.IsExtern ? NativeImport(call, types) : Helper(call, summaries.HelperClearOf(method, types));
+        }
+
+        /// <summary>
+        /// Only a method with a parameter that can name memory (an array, a span, a pointer, a native
+        /// integer) can clear one: checked on the symbol, so most calls never cost a summary.
+        /// </summary>
+        private static bool TakesBuffer(IMethodSymbol method)
+        {
+            foreach (var parameter in method.Parameters)
+            {
+                var type = parameter.Type;
+                if (type is IArrayTypeSymbol || type.TypeKind == TypeKind.Pointer || type.SpecialType == SpecialType.System_IntPtr || type.SpecialType == SpecialType.System_UIntPtr) return true;
+                if (type.IsRefLikeType && type is INamedTypeSymbol { Name: "Span" }) return true;
+            }
+
+            return false;
         }
 
         /// <summary>True when the call is a clear through a helper that does more than clear (removing the call would remove the rest).</summary>
