@@ -46,8 +46,8 @@ namespace AllocAnalyzers.Summaries
 
         private static ClearOperation? Helper(IInvocationOperation call, HelperClear? helper)
         {
-            if (helper?.Parameter == null) return null;
-            var inner = helper.Clear;
+            var inner = helper?.Clear;
+            if (helper?.Parameter == null || inner == null) return null;
             if (inner.Value != null && !IsZeroAtCall(inner.Value, call)) return null;
             var buffer = Argument(call, helper.Parameter.Ordinal);
             if (buffer == null) return null;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Threading;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
@@ -18,24 +19,24 @@ namespace AllocAnalyzers.Summaries
     /// </summary>
     internal sealed class HelperClear
     {
-        private HelperClear(ClearOperation clear, IParameterSymbol? parameter, IFieldSymbol? field, bool clearsOnly)
+        private HelperClear(ClearOperation? clear, IParameterSymbol? parameter, ImmutableArray<IFieldSymbol> fields, bool clearsOnly)
         {
             Clear = clear;
             Parameter = parameter;
-            Field = field;
+            Fields = fields;
             ClearsOnly = clearsOnly;
         }
 
-        /// <summary>The clear inside the helper (its operands are the helper's).</summary>
-        public ClearOperation Clear { get; }
+        /// <summary>The clear of <see cref="Parameter"/> inside the helper (its operands are the helper's), or null.</summary>
+        public ClearOperation? Clear { get; }
 
-        /// <summary>The parameter cleared, or null when a field is.</summary>
+        /// <summary>The parameter cleared first thing, or null.</summary>
         public IParameterSymbol? Parameter { get; }
 
-        /// <summary>The field of <c>this</c> cleared (in full), or null when a parameter is.</summary>
-        public IFieldSymbol? Field { get; }
+        /// <summary>The fields of <c>this</c> the method clears in full before anything in it can write them (a Reset clears several).</summary>
+        public ImmutableArray<IFieldSymbol> Fields { get; }
 
-        /// <summary>True when the helper does nothing else (at most returns its parameter): removing the call removes only the clear.</summary>
+        /// <summary>True when the helper does nothing but clear its parameter (at most returns it): removing the call removes only the clear.</summary>
         public bool ClearsOnly { get; }
 
         public static HelperClear? Of(IMethodSymbol method, CompilationSummaries summaries, WellKnownTypes types, CancellationToken cancellationToken)
@@ -44,25 +45,34 @@ namespace AllocAnalyzers.Summaries
             var body = MethodBodies.Of(method, summaries, cancellationToken);
             if (body == null) return null;
             var statements = body.Operations;
+            ClearOperation? parameterClear = null;
+            IParameterSymbol? parameter = null;
+            bool clearsOnly = false;
+            var fields = ImmutableArray.CreateBuilder<IFieldSymbol>();
             for (int i = 0; i < statements.Length; i++)
             {
                 var statement = statements[i];
                 var candidate = statement is IExpressionStatementOperation expression ? expression.Operation : statement;
                 var clear = ClearRecognizer.Recognize(candidate, types, value => ZeroValues.IsZero(value) || IsParameterOf(value, method));
-                var target = clear == null ? null : Target(clear, method, types);
-                if (target != null && Substitutable(clear!, method))
+                switch (clear == null ? null : Target(clear, method, types))
                 {
-                    var field = target as IFieldSymbol;
-                    // A field is summarized only when cleared in full: the caller's allocation is then all still zero.
-                    if (field != null && ((clear!.Start != null && ConstantValues.TryGetInt64(clear.Start) != 0) || (clear.Count != null && !IsLengthOfField(clear.Count, field)))) return null;
-                    return new HelperClear(clear!, target as IParameterSymbol, field, DoesNothingElse(statements, i, method));
+                    case IParameterSymbol cleared when parameter == null && Substitutable(clear!, method) && !TouchedBefore(statements, i, cleared):
+                        parameterClear = clear;
+                        parameter = cleared;
+                        clearsOnly = DoesNothingElse(statements, i, method);
+                        break;
+                    case IFieldSymbol field when ClearsAll(clear!, field) && !TouchedBefore(statements, i, field) && !fields.Contains(field):
+                        fields.Add(field);
+                        break;
                 }
-
-                if (MayTouchState(statement, method)) return null;
             }
 
-            return null;
+            return parameter == null && fields.Count == 0 ? null : new HelperClear(parameterClear, parameter, fields.ToImmutable(), clearsOnly);
         }
+
+        /// <summary>A field is summarized only when cleared in full: the caller's allocation is then all still zero.</summary>
+        private static bool ClearsAll(ClearOperation clear, IFieldSymbol field) =>
+            (clear.Start == null || ConstantValues.TryGetInt64(clear.Start) == 0) && (clear.Count == null || IsLengthOfField(clear.Count, field));
 
         /// <summary>The parameter or field of <c>this</c> the clear's buffer operand names, or null.</summary>
         private static ISymbol? Target(ClearOperation clear, IMethodSymbol method, WellKnownTypes types)
@@ -115,20 +125,29 @@ namespace AllocAnalyzers.Summaries
             _ => false,
         };
 
-        /// <summary>A statement before the clear that may read or write what is cleared: any use of a parameter or of this object's state, any call.</summary>
-        private static bool MayTouchState(IOperation statement, IMethodSymbol method)
+        /// <summary>
+        /// A statement before the clear that may write what it clears. For a parameter: any use of it,
+        /// any call. For a field: any use of that field, any call of this object's methods or property
+        /// accessors, the object handed out. Other fields may be set (a Reset zeroes counters too).
+        /// </summary>
+        private static bool TouchedBefore(ImmutableArray<IOperation> statements, int clearIndex, ISymbol target)
         {
-            foreach (var operation in statement.DescendantsAndSelf())
+            for (int i = 0; i < clearIndex; i++)
             {
-                switch (operation)
+                foreach (var operation in statements[i].DescendantsAndSelf())
                 {
-                    case IParameterReferenceOperation _:
-                    case IInstanceReferenceOperation _:
-                    case IFieldReferenceOperation _:
-                    case IInvocationOperation _:
-                    case IObjectCreationOperation _:
-                    case IReturnOperation _:
-                        return true;
+                    switch (operation)
+                    {
+                        case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, target):
+                        case IFieldReferenceOperation field when SymbolEqualityComparer.Default.Equals(field.Field, target):
+                        case IInvocationOperation _ when target is IParameterSymbol:
+                        case IObjectCreationOperation _ when target is IParameterSymbol:
+                        case IInvocationOperation call when call.Instance is IInstanceReferenceOperation:
+                        case IPropertyReferenceOperation property when property.Instance is IInstanceReferenceOperation:
+                        case IInstanceReferenceOperation instance when !(instance.Parent is IMemberReferenceOperation) && !(instance.Parent is IInvocationOperation):
+                        case IAnonymousFunctionOperation _:
+                            return true;
+                    }
                 }
             }
 
@@ -136,7 +155,7 @@ namespace AllocAnalyzers.Summaries
         }
 
         /// <summary>The clear is the whole body, or is followed only by <c>return</c> of a parameter.</summary>
-        private static bool DoesNothingElse(System.Collections.Immutable.ImmutableArray<IOperation> statements, int clearIndex, IMethodSymbol method)
+        private static bool DoesNothingElse(ImmutableArray<IOperation> statements, int clearIndex, IMethodSymbol method)
         {
             for (int i = 0; i < statements.Length; i++)
             {

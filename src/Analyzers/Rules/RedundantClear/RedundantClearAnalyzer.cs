@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using AllocAnalyzers.Configuration;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Flow;
@@ -79,11 +81,13 @@ namespace AllocAnalyzers.Rules.RedundantClear
         {
             var found = FieldClearingCall.Find(context.Operation, session);
             if (found == null) return;
-            var memory = session.RecognizeBuffer(found.Allocation)!;
+            long? bytes = 0;
+            foreach (var (_, allocation) in found.Fields) bytes = bytes == null || allocation.Bytes == null ? null : bytes + allocation.Bytes;
             long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree);
-            if (memory.Bytes == 0 || (memory.Bytes == null ? threshold > 0 : memory.Bytes < threshold)) return;
+            if (bytes == 0 || (bytes == null ? threshold > 0 : bytes < threshold)) return;
             // The call does more than the clear (or may, on later calls): report it, never remove it.
-            context.ReportDiagnostic(RedundantClearReport.Create(found.Clear, memory, memory.Bytes, session, removable: false, clearedField: found.Field));
+            var fields = found.Fields.Select(f => f.Field).ToImmutableArray();
+            context.ReportDiagnostic(RedundantClearReport.Create(found.Clear, found.Fields[0].Allocation, bytes, session, removable: false, clearedFields: fields));
         }
     }
 }

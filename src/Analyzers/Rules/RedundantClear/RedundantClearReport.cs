@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
@@ -15,8 +17,8 @@ namespace AllocAnalyzers.Rules.RedundantClear
         public const string MessageFormat = "'{0}' clears {1} that {2} already zeroed, unwritten since: {3}";
 
         /// <param name="removable">False when the clear is a call that does more than clear (a helper, a Reset method): the fix must keep it.</param>
-        /// <param name="clearedField">The field a called method clears, named in the message; null when the clear names its buffer.</param>
-        public static Diagnostic Create(ClearOperation clear, BufferAllocation memory, long? bytes, AnalysisSession session, bool removable = true, IFieldSymbol? clearedField = null)
+        /// <param name="clearedFields">The fields a called method clears, named in the message; default when the clear names its buffer.</param>
+        public static Diagnostic Create(ClearOperation clear, BufferAllocation memory, long? bytes, AnalysisSession session, bool removable = true, ImmutableArray<IFieldSymbol> clearedFields = default)
         {
             var syntax = clear.Operation.Syntax;
             var basis = EstimateBasis.For(session.CostProfile);
@@ -27,7 +29,7 @@ namespace AllocAnalyzers.Rules.RedundantClear
             var figures = DiagnosticFigures.For(RuleIds.RedundantClear, syntax, Repetition.Execution, bytes, bytes, seconds, basis);
             if (!removable) figures.With(DiagnosticProperties.ClearRemovable, "false");
             string what = bytes == null ? "memory" : CostFormat.BytesExact(bytes.Value);
-            if (clearedField != null) what = "'" + clearedField.Name + "', " + what;
+            if (!clearedFields.IsDefaultOrEmpty) what = string.Join(", ", clearedFields.Select(f => "'" + f.Name + "'")) + ", " + what;
             return Diagnostic.Create(session.HelpLinks.For(RedundantClearAnalyzer.Rule), syntax.GetLocation(), figures.ToProperties(),
                 SyntaxText.Short(syntax), what, ZeroedBy(memory), cost);
         }

@@ -161,14 +161,53 @@ public class ClearingHelperTests
     public async Task Reports_a_constructor_reset_of_fields_fresh_from_their_initializers()
     {
         var diagnostics = await Verify.VerifyAsync(Digest.Replace("{{constructors}}", "public Digest() { {|ALLOC002:Reset()|}; }"));
-        Assert.Contains("'Reset()' clears '_buf', 64 bytes", diagnostics.Single().GetMessage());
+        Assert.Contains("'Reset()' clears '_buf', '_state', 128 bytes", diagnostics.Single().GetMessage());
     }
+
+    [Fact]
+    public Task Reports_a_reset_that_sets_counters_before_its_clears() => Verify.VerifyAsync("""
+        using System;
+        public sealed class Gost
+        {
+            private readonly byte[] _h = new byte[32];
+            private readonly byte[] _sum = new byte[32];
+            private int _count;
+            private int _offset;
+
+            public Gost() { {|ALLOC002:Reset()|}; }
+
+            public void Reset()
+            {
+                _count = 0;
+                _offset = 0;
+                Array.Clear(_h, 0, _h.Length);
+                Array.Clear(_sum, 0, _sum.Length);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task Stays_quiet_when_the_reset_writes_before_it_clears() => Verify.VerifyAsync("""
+        using System;
+        public sealed class Table
+        {
+            private readonly byte[] _h = new byte[32];
+            public Table() { Reset(); }
+            public void Reset()
+            {
+                Prepare();
+                Array.Clear(_h, 0, _h.Length);
+            }
+
+            private void Prepare() => _h[0] = 1;
+        }
+        """);
 
     [Theory]
     // Another constructor runs first and may have written the fields.
     [InlineData("public Digest() { _count = 1; } public Digest(int seed) : this() { Reset(); }")]
     // The constructor writes the field before the reset.
-    [InlineData("public Digest() { _buf[0] = 1; Reset(); }")]
+    [InlineData("public Digest() { _buf[0] = 1; _state[0] = 2; Reset(); }")]
     // Reset runs only on some paths.
     [InlineData("public Digest(bool clean) { if (clean) Reset(); }")]
     public Task Stays_quiet_when_a_constructor_may_have_written_the_fields(string constructors) =>
