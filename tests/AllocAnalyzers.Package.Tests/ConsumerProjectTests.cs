@@ -38,7 +38,9 @@ public class ConsumerProjectTests
         Assert.DoesNotContain("Array.Clear(chunk", readLoop);
         Assert.DoesNotContain("Array.Clear(record", readLoop);
         string rebuilt = Build(consumer);
-        Assert.Empty(ExpectedDiagnostics.FromBuildOutput(rebuilt, "ALLOC001"));
+        // Every loop is fixed except the one in another method: no fix is offered across methods
+        // (docs/rules/ALLOC001.md#repetition-across-methods), so ChunkReader's finding stays.
+        Assert.Equal(new[] { "ChunkReader.cs:21:ALLOC001" }, ExpectedDiagnostics.FromBuildOutput(rebuilt, "ALLOC001"));
     }
 
     [Fact]
