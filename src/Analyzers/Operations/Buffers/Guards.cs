@@ -53,9 +53,9 @@ namespace AllocAnalyzers.Operations
             var range = Unknown;
             foreach (var statement in block.Operations)
             {
-                if (statement == child) return range;
-                // A label could be reached from before the test.
+                // A label (on the allocation's statement too) can be reached by a goto from before the test.
                 if (statement is ILabeledOperation) range = Unknown;
+                if (statement == child) return range;
                 if (statement is IConditionalOperation test && test.WhenFalse == null && AlwaysLeaves(test.WhenTrue))
                 {
                     range = SizeBounds.Tighter(range, Facts(test.Condition, symbol, holds: false));
