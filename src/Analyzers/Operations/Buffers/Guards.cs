@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -13,6 +15,9 @@ namespace AllocAnalyzers.Operations
     internal static class Guards
     {
         private static readonly (long? Lower, long? Upper) Unknown = (null, null);
+
+        /// <summary>Found once per block: every allocation in a long block asks, and each answer must not rescan it.</summary>
+        private static readonly ConditionalWeakTable<IBlockOperation, BlockExits> Exits = new ConditionalWeakTable<IBlockOperation, BlockExits>();
 
         public static (long? Lower, long? Upper) Of(IOperation reference)
         {
@@ -50,19 +55,44 @@ namespace AllocAnalyzers.Operations
         /// <summary>What the statements before <paramref name="child"/> that leave the block when their condition holds say.</summary>
         private static (long? Lower, long? Upper) EarlyExits(IBlockOperation block, IOperation child, ISymbol symbol)
         {
-            var range = Unknown;
-            foreach (var statement in block.Operations)
+            var exits = Exits.GetValue(block, BlockExits.Of);
+            if (exits.Tests.Count == 0) return Unknown;
+            int start = child.Syntax.SpanStart;
+            // A label (on the allocation's statement too) can be reached by a goto from before a test.
+            int label = -1;
+            foreach (int position in exits.Labels)
             {
-                // A label (on the allocation's statement too) can be reached by a goto from before the test.
-                if (statement is ILabeledOperation) range = Unknown;
-                if (statement == child) return range;
-                if (statement is IConditionalOperation test && test.WhenFalse == null && AlwaysLeaves(test.WhenTrue))
-                {
-                    range = SizeBounds.Tighter(range, Facts(test.Condition, symbol, holds: false));
-                }
+                if (position <= start) label = position;
             }
 
-            return Unknown;
+            var range = Unknown;
+            foreach (var test in exits.Tests)
+            {
+                int position = test.Syntax.SpanStart;
+                if (position > label && position < start) range = SizeBounds.Tighter(range, Facts(test.Condition, symbol, holds: false));
+            }
+
+            return range;
+        }
+
+        /// <summary>A block's early exits (<c>if (...) return;</c> with no else) and labels, in source order.</summary>
+        private sealed class BlockExits
+        {
+            public List<IConditionalOperation> Tests { get; } = new List<IConditionalOperation>();
+
+            public List<int> Labels { get; } = new List<int>();
+
+            public static BlockExits Of(IBlockOperation block)
+            {
+                var exits = new BlockExits();
+                foreach (var statement in block.Operations)
+                {
+                    if (statement is ILabeledOperation) exits.Labels.Add(statement.Syntax.SpanStart);
+                    if (statement is IConditionalOperation test && test.WhenFalse == null && AlwaysLeaves(test.WhenTrue)) exits.Tests.Add(test);
+                }
+
+                return exits;
+            }
         }
 
         private static bool AlwaysLeaves(IOperation operation)

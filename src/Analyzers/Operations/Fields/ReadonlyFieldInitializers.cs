@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
@@ -70,8 +69,10 @@ namespace AllocAnalyzers.Operations
                 return symbol == null || SymbolEqualityComparer.Default.Equals(symbol.OriginalDefinition, field);
             }
 
-            [SuppressMessage("MicrosoftCodeAnalysisCorrectness", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
-                Justification = "Only for the few trees that declare a size field or hold a write named like it, once per field per compilation: the analysis context offers no model of another tree.")]
+            /// <summary>
+            /// A model of another tree: only for the tree declaring a size field and those holding a write
+            /// named like it, once per field per compilation (the analysis context offers no model of them).
+            /// </summary>
             private SemanticModel Model(SyntaxTree tree) => _compilation.GetSemanticModel(tree);
         }
     }

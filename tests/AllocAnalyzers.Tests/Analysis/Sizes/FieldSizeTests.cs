@@ -61,6 +61,7 @@ public class FieldSizeTests
     [InlineData("private static int Size = 4096;")]
     [InlineData("private readonly int Size;")]
     [InlineData("private static readonly int Size = Environment.ProcessorCount * 1024;")]
+    [InlineData("private static readonly int Size = Other; private static readonly int Other = Size;")]
     public Task Stackalloc_sized_by_a_field_that_may_change_is_quiet(string members) =>
         Stackalloc.VerifyAsync(Reader(members, QuietStackBody));
 
