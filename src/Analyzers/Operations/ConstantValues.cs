@@ -85,7 +85,29 @@ namespace AllocAnalyzers.Operations
 
         /// <summary>A readonly field whose initializer is its only value (<see cref="ReadonlyFieldInitializers"/>).</summary>
         private static long? ReadonlyField(IFieldReferenceOperation reference, int depth) =>
-            Evaluate(ReadonlyFieldInitializers.OnlyValue(reference.Field, reference.SemanticModel?.Compilation), depth + 1);
+            IsInteger(reference.Field.Type) ? Evaluate(ReadonlyFieldInitializers.OnlyValue(reference.Field, reference.SemanticModel?.Compilation), depth + 1) : null;
+
+        /// <summary>Only an integer field can hold a size: other readonly fields (buffers, options) are not worth reading a type for.</summary>
+        private static bool IsInteger(ITypeSymbol type)
+        {
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Byte:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_IntPtr:
+                case SpecialType.System_UIntPtr:
+                case SpecialType.System_Char:
+                    return true;
+                default:
+                    return false;
+            }
+        }
 
         private static long? ToInt64(object? value)
         {
