@@ -99,7 +99,8 @@ namespace AllocAnalyzers.Operations
         {
             while (operation is IBlockOperation block && block.Operations.Length > 0) operation = block.Operations[block.Operations.Length - 1];
             if (operation is IExpressionStatementOperation statement) operation = statement.Operation;
-            return operation is IReturnOperation || operation is IThrowOperation ||
+            // yield return comes back: not an exit.
+            return (operation is IReturnOperation exit && exit.Kind != OperationKind.YieldReturn) || operation is IThrowOperation ||
                 (operation is IBranchOperation branch && (branch.BranchKind == BranchKind.Break || branch.BranchKind == BranchKind.Continue));
         }
 

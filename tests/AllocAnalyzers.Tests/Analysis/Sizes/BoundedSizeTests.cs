@@ -57,6 +57,40 @@ public class BoundedSizeTests
     [InlineData("Span<byte> buffer = stackalloc byte[Math.Min(n, 512)]; input.ReadExactly(buffer);")]
     public Task Unbounded_or_small_stackalloc_is_quiet(string body) => Verify.VerifyAsync(Copier(body));
 
+    [Fact]
+    public Task A_yield_return_under_the_test_is_not_an_early_exit() => Verify.VerifyAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+
+        public class Chunks
+        {
+            public IEnumerable<int> Sizes(Stream input, int n)
+            {
+                if (n > 2048) yield return n;
+                int read;
+                {
+                    Span<byte> buffer = stackalloc byte[n];
+                    read = input.Read(buffer);
+                }
+
+                yield return read;
+            }
+
+            public IEnumerable<int> Bounded(Stream input, int n)
+            {
+                if (n > 2048) yield break;
+                int read;
+                {
+                    Span<byte> buffer = {|ALLOC005:stackalloc byte[n]|};
+                    read = input.Read(buffer);
+                }
+
+                yield return read;
+            }
+        }
+        """);
+
     [Theory]
     [InlineData("Span<int> counts = stackalloc int[Math.Min(n, 1024)]; for (int i = 0; i < m; i++) counts[i % counts.Length]++; Use(default);")]
     [InlineData("Span<byte> zeros = stackalloc byte[(int)Math.Min(0x10000, remaining)]; output.Write(zeros);")]
