@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,7 +8,8 @@ namespace AllocAnalyzers.Operations
     /// Proves the value of an integer expression at compile time: constants and const fields (the
     /// compiler folds those), arithmetic over provable operands (so <c>count * sizeof(MyStruct)</c>
     /// works), locals that are assigned once from a provable value and never written again, and
-    /// static readonly fields initialized with a provable value and never assigned elsewhere.
+    /// readonly fields (static, or instance fields of a class) initialized with a provable value and
+    /// never assigned elsewhere.
     /// Anything else is unknown (null): a rule must never flag on a size it cannot prove.
     /// </summary>
     internal static class ConstantValues
@@ -36,7 +36,7 @@ namespace AllocAnalyzers.Operations
                 case ILocalReferenceOperation local:
                     return SingleAssignmentLocal(local, depth);
                 case IFieldReferenceOperation field:
-                    return StaticReadonlyField(field.Field, depth);
+                    return ReadonlyField(field, depth);
                 default:
                     return null;
             }
@@ -83,16 +83,30 @@ namespace AllocAnalyzers.Operations
             return initializer == null ? null : Evaluate(initializer, depth + 1);
         }
 
-        /// <summary>A static readonly field initialized in source with a provable value and not assigned in a static constructor.</summary>
-        private static long? StaticReadonlyField(IFieldSymbol field, int depth)
+        /// <summary>A readonly field whose initializer is its only value (<see cref="ReadonlyFieldInitializers"/>).</summary>
+        private static long? ReadonlyField(IFieldReferenceOperation reference, int depth) =>
+            IsInteger(reference.Field.Type) ? Evaluate(ReadonlyFieldInitializers.OnlyValue(reference.Field, reference.SemanticModel?.Compilation), depth + 1) : null;
+
+        /// <summary>Only an integer field can hold a size: other readonly fields (buffers, options) are not worth reading a type for.</summary>
+        private static bool IsInteger(ITypeSymbol type)
         {
-            if (!field.IsStatic || !field.IsReadOnly || field.DeclaringSyntaxReferences.Length != 1) return null;
-            if (field.ContainingType.StaticConstructors.Any(c => !c.IsImplicitlyDeclared)) return null;
-            var declarator = field.DeclaringSyntaxReferences[0].GetSyntax() as Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax;
-            var value = declarator?.Initializer?.Value;
-            if (value == null) return null;
-            // The initializer is folded by the compiler when it is a constant expression.
-            return LiteralFolding.TryFold(value, depth);
+            switch (type.SpecialType)
+            {
+                case SpecialType.System_Byte:
+                case SpecialType.System_SByte:
+                case SpecialType.System_Int16:
+                case SpecialType.System_UInt16:
+                case SpecialType.System_Int32:
+                case SpecialType.System_UInt32:
+                case SpecialType.System_Int64:
+                case SpecialType.System_UInt64:
+                case SpecialType.System_IntPtr:
+                case SpecialType.System_UIntPtr:
+                case SpecialType.System_Char:
+                    return true;
+                default:
+                    return false;
+            }
         }
 
         private static long? ToInt64(object? value)

@@ -72,7 +72,7 @@ namespace AllocAnalyzers.Operations
         }
 
         /// <summary>True when a write (assignment, ++, ref/out, address-of) of the symbol appears anywhere in the member.</summary>
-        private static bool IsWrittenAnywhere(IOperation anyOperation, ISymbol symbol)
+        public static bool IsWrittenAnywhere(IOperation anyOperation, ISymbol symbol)
         {
             var index = OperationIndex.For(anyOperation);
             switch (symbol)
@@ -105,6 +105,7 @@ namespace AllocAnalyzers.Operations
                 case IAssignmentOperation assignment when assignment.Target == reference:
                 case IIncrementOrDecrementOperation _:
                 case IAddressOfOperation _:
+                case ITupleOperation tuple when tuple.Parent is IDeconstructionAssignmentOperation deconstruction && deconstruction.Target == tuple:
                     return true;
                 case IArgumentOperation argument:
                     return argument.Parameter?.RefKind == RefKind.Ref || argument.Parameter?.RefKind == RefKind.Out;

@@ -1,3 +1,4 @@
+using AllocAnalyzers.Runtime.Model.Allocators;
 using Microsoft.CodeAnalysis;
 
 namespace AllocAnalyzers.Operations
@@ -10,6 +11,9 @@ namespace AllocAnalyzers.Operations
     /// </summary>
     internal sealed class BufferAllocation
     {
+        private (long? Lower, long? Upper) _countBounds;
+        private bool _countBoundsKnown;
+
         public BufferAllocation(IOperation operation, BufferSource source, bool zeroed, ITypeSymbol? elementType, long? elementSize, IOperation? countOperation, long? elementCount, IMethodSymbol? wrapper = null)
         {
             Wrapper = wrapper;
@@ -50,11 +54,48 @@ namespace AllocAnalyzers.Operations
         public long? ElementCount { get; }
 
         /// <summary>Total bytes, when provable (headers and rounding not counted: a lower bound).</summary>
-        public long? Bytes => ElementCount == null || ElementSize == null || (ElementSize > 0 && ElementCount > long.MaxValue / ElementSize.Value)
-            ? null
-            : ElementCount * ElementSize;
+        public long? Bytes => Sizes.Multiply(ElementCount, ElementSize);
+
+        /// <summary>
+        /// The fewest elements the allocation can have: <see cref="ElementCount"/> when it is provable,
+        /// else a lower bound of the count (<c>Math.Max(n, 1 &lt;&lt; 20)</c>, see <see cref="SizeBounds"/>).
+        /// A rent gets at least what it asks for. A managed count beyond the runtime's limits could only throw.
+        /// </summary>
+        public long? MinimumElementCount =>
+            ElementCount ?? (NonNegative(CountBounds.Lower) is long lower && (IsNative || ManagedArrayLimits.DimensionFits(lower)) ? lower : (long?)null);
+
+        /// <summary>
+        /// The most elements the allocation can have: <see cref="ElementCount"/> when it is provable, else
+        /// an upper bound of the count (<c>Math.Min(0x10000, remaining)</c>, <c>n &lt;= Max ? stackalloc byte[n] : ...</c>).
+        /// None for a rent or a capacity constructor, which may allocate more than they were asked for.
+        /// </summary>
+        public long? MaximumElementCount =>
+            ElementCount ?? (Source == BufferSource.ArrayPoolRent || Source == BufferSource.CapacityConstructor ? null : NonNegative(CountBounds.Upper));
+
+        /// <summary>Bytes of <see cref="MinimumElementCount"/>: what the allocation costs at least.</summary>
+        public long? MinimumBytes => Sizes.Multiply(MinimumElementCount, ElementSize);
+
+        /// <summary>Bytes of <see cref="MaximumElementCount"/>: what the allocation costs at most.</summary>
+        public long? MaximumBytes => Sizes.Multiply(MaximumElementCount, ElementSize);
+
+        /// <summary>Bounds of the single count expression, worked out when a rule first asks.</summary>
+        private (long? Lower, long? Upper) CountBounds
+        {
+            get
+            {
+                if (!_countBoundsKnown)
+                {
+                    _countBounds = SizeBounds.Of(CountOperation);
+                    _countBoundsKnown = true;
+                }
+
+                return _countBounds;
+            }
+        }
 
         public bool IsNative => Source.IsNative();
+
+        private static long? NonNegative(long? value) => value >= 0 ? value : null;
 
         /// <summary>A one-dimensional managed array or a stack block: something elements are read from and written to.</summary>
         public bool IsVector => Source != BufferSource.CapacityConstructor && !(Operation.Type is IArrayTypeSymbol array && array.Rank != 1);

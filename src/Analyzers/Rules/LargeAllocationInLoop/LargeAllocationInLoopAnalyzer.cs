@@ -48,7 +48,7 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
         {
             var allocation = session.RecognizeBuffer(context.Operation);
             if (allocation == null || !IsRepeatableManagedAllocation(allocation.Source)) return;
-            if (allocation.Bytes == null && session.Measured.IsEmpty) return; // neither a size to prove nor a profile to measure it
+            if (allocation.MinimumBytes == null && session.Measured.IsEmpty) return; // neither a size (or lower bound) to prove nor a profile to measure it
             long threshold = Threshold.Read(session, context.Operation.Syntax.SyntaxTree);
             if (ReportProven(context, allocation, threshold, session)) return;
 
@@ -67,7 +67,8 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
         /// </summary>
         private static bool ReportProven(OperationAnalysisContext context, BufferAllocation allocation, long threshold, AnalysisSession session)
         {
-            if (allocation.Bytes == null || allocation.Bytes.Value < threshold) return false;
+            // The exact size, or a proven lower bound (new byte[Math.Max(n, 1 << 20)]): at least this much per run.
+            if (allocation.MinimumBytes == null || allocation.MinimumBytes.Value < threshold) return false;
 
             var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
             if (loop != null && RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken))

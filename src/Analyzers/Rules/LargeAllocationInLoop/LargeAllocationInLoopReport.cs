@@ -23,14 +23,15 @@ namespace AllocAnalyzers.Rules.LargeAllocationInLoop
         /// <param name="repeatedBy">Why the function runs repeatedly when no loop of its own repeats the allocation; null for a loop around it.</param>
         public static Diagnostic Create(BufferAllocation allocation, AnalysisSession session, RepeatedBy? repeatedBy)
         {
-            long bytes = allocation.Bytes ?? 0;
+            // Priced at the exact size, or at a proven lower bound of it (Math.Max(n, 1 << 20)): "at least".
+            long bytes = allocation.Bytes ?? allocation.MinimumBytes ?? 0;
             var syntax = allocation.Operation.Syntax;
             var basis = EstimateBasis.For(session.CostProfile);
             // StringBuilder's first chunk is uninitialized on .NET 5+: price, and say, what the runtime really does.
             var estimate = allocation.Zeroed
                 ? ManagedAllocationCosts.RepeatedArrayAllocation(bytes, session.CostProfile)
                 : ManagedAllocationCosts.UninitializedArrayAllocation(bytes, session.CostProfile);
-            string what = (allocation.Zeroed ? "allocates and zeroes " : "allocates ") + CostFormat.BytesExact(bytes)
+            string what = (allocation.Zeroed ? "allocates and zeroes " : "allocates ") + (allocation.Bytes == null ? "at least " : string.Empty) + CostFormat.BytesExact(bytes)
                 + (estimate.LargeObjectHeap ? " on the Large Object Heap" : string.Empty);
             var measured = session.Measured.At(syntax);
             var figures = DiagnosticFigures

@@ -9,7 +9,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
 {
     /// <summary>
-    /// ALLOC005: a <c>stackalloc</c> of a provable size at or above the threshold in code where no
+    /// ALLOC005: a <c>stackalloc</c> of a provable size, or a provable upper bound, at or above the threshold in code where no
     /// <c>[SkipLocalsInit]</c> applies: the method is compiled with <c>.locals init</c>, so the JIT
     /// zeroes the whole block every time the <c>stackalloc</c> runs.
     /// </summary>
@@ -44,13 +44,14 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             if (operation == null) return;
             // Zeroed: no [SkipLocalsInit] in scope, so the JIT clears the block.
             var memory = BufferRecognizer.Recognize(operation, session.Types);
-            if (memory == null || memory.Source != BufferSource.Stackalloc || !memory.Zeroed || memory.Bytes == null) return;
-            long bytes = memory.Bytes.Value;
+            // Priced at its exact size, or at an upper bound of it (Math.Min, a guarding condition): the block zeroed may be that large.
+            if (memory == null || memory.Source != BufferSource.Stackalloc || !memory.Zeroed || memory.MaximumBytes == null) return;
+            long bytes = memory.MaximumBytes.Value;
             if (bytes < Threshold.Read(session, context.Node.SyntaxTree)) return;
             // Zeros that the code reads are the point of the buffer, not waste.
             if (ZeroReads.AreRead(operation, session.Types, context.CancellationToken)) return;
 
-            context.ReportDiagnostic(LargeZeroedStackallocReport.Create(context.Node, bytes, session));
+            context.ReportDiagnostic(LargeZeroedStackallocReport.Create(context.Node, bytes, upTo: memory.Bytes == null, session));
         }
     }
 }

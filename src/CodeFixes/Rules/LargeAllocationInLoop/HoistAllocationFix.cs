@@ -41,7 +41,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             if (operation == null) return null;
             var types = target.Types;
             var allocation = BufferRecognizer.Recognize(operation, types);
-            if (allocation == null) return null;
+            // A size proven only by a bound (Math.Max(n, 1 << 20)) may read what the loop changes: evaluated once before it, it could be too small.
+            if (allocation == null || allocation.ElementCount == null) return null;
 
             var loop = LoopSyntax.OutermostLoop(declaration.Statement);
             if (loop == null || !StatementPlacement.CanInsertBefore(loop)) return null;

@@ -44,6 +44,8 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
             var operation = target.Operation;
             var allocation = operation == null ? null : BufferRecognizer.Recognize(operation, types);
             if (allocation == null || allocation.Source == BufferSource.CapacityConstructor || allocation.ElementType == null) return null;
+            // A size proven only by a bound (Math.Max(n, 1 << 20)) may read what the loop changes: evaluated once before it, it could be too small.
+            if (allocation.ElementCount == null) return null;
             if (!(allocation.Type is IArrayTypeSymbol arrayType) || arrayType.Rank != 1) return null;
             if (allocation.Source == BufferSource.GcAllocateArray && target.Node is InvocationExpressionSyntax call && call.ArgumentList.Arguments.Count > 1) return null;
             if (!(allocation.CountOperation?.Syntax is ExpressionSyntax sizeSyntax)) return null;
@@ -64,8 +66,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.LargeAllocationInLoop
 
             // The size is evaluated once, before the loop: a size naming a loop local is restated as its value.
             bool namesLoopLocal = NamesLoopLocal(sizeSyntax, loop, model, cancellationToken);
-            if (namesLoopLocal && allocation.ElementCount == null) return null;
-            string size = namesLoopLocal ? LiteralFolding.ToLiteral(allocation.ElementCount!.Value) : sizeSyntax.WithoutTrivia().ToString();
+            string size = namesLoopLocal ? LiteralFolding.ToLiteral(allocation.ElementCount.Value) : sizeSyntax.WithoutTrivia().ToString();
             var parsedSize = SyntaxFactory.ParseExpression(size);
             string sizeForLength = parsedSize is LiteralExpressionSyntax || parsedSize is IdentifierNameSyntax ? size : "(" + size + ")";
             string element = GeneratedCode.TypeName(allocation.ElementType);
