@@ -103,7 +103,7 @@ public class SizeBoundModelTests
         var session = new AnalysisSession(compilation, new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), CancellationToken.None);
         var allocation = BufferRecognizer.Recognize(compilation.GetSemanticModel(tree).GetOperation(creation)!, session.Types)!;
 
-        string message = LargeAllocationInLoopReport.Create(allocation, session).GetMessage();
+        string message = LargeAllocationInLoopReport.Create(allocation, session, repeatedBy: null).GetMessage();
 
         Assert.StartsWith("'new byte[Math.Max(n, 1 << 20)]' allocates and zeroes at least 1,048,576 bytes (1 MiB) on the Large Object Heap on every loop iteration: about ", message);
         Assert.True(message.Length <= 200, message);
