@@ -70,6 +70,29 @@ namespace AllocAnalyzers.Flow
         public static BufferFlowView Create(ControlFlowGraph graph, IOperation allocation, WellKnownTypes types, CancellationToken cancellationToken = default) =>
             new BufferFlowView(graph, allocation, types, cancellationToken);
 
+        /// <summary>
+        /// A necessary condition for <see cref="IsTracked"/>, read from the original tree before any graph
+        /// is built: the allocation (through conversions) is a local's initializer or the value assigned
+        /// to a local. The graph turns every other parent (a return, an argument, a field, an array
+        /// element, a branch of a conditional) into something that is not a local's binding, so a rule
+        /// that needs a tracked buffer can skip building the graph for those, which on real code are most
+        /// allocations. <c>??=</c> is accepted as well: the graph lowers it to a plain assignment.
+        /// </summary>
+        public static bool MayBeTracked(IOperation allocation)
+        {
+            switch (allocation.ParentSkippingConversions(out var value))
+            {
+                case IVariableInitializerOperation _:
+                    return true;
+                case ISimpleAssignmentOperation assignment:
+                    return assignment.Value == value && assignment.Target is ILocalReferenceOperation;
+                case ICoalesceAssignmentOperation coalesce:
+                    return coalesce.Value == value && coalesce.Target is ILocalReferenceOperation;
+                default:
+                    return false;
+            }
+        }
+
         /// <summary>True when the buffer could be followed: stored in a local that no lambda or local function uses.</summary>
         public bool IsTracked => UntrackedReason == null;
 
