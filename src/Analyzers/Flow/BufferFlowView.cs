@@ -72,24 +72,24 @@ namespace AllocAnalyzers.Flow
 
         /// <summary>
         /// A necessary condition for <see cref="IsTracked"/>, read from the original tree before any graph
-        /// is built: the allocation (through conversions) is a local's initializer or the value assigned
-        /// to a local. The graph turns every other parent (a return, an argument, a field, an array
-        /// element, a branch of a conditional) into something that is not a local's binding, so a rule
-        /// that needs a tracked buffer can skip building the graph for those, which on real code are most
-        /// allocations. <c>??=</c> is accepted as well: the graph lowers it to a plain assignment.
+        /// is built: the local the allocation (through conversions) initializes or is assigned to, or
+        /// null. The graph turns every other parent (a return, an argument, a field, an array element, a
+        /// branch of a conditional) into something that is not a local's binding, so a rule that needs a
+        /// tracked buffer can skip building the graph for those, which on real code are most
+        /// allocations. <c>??=</c> counts as well: the graph lowers it to a plain assignment.
         /// </summary>
-        public static bool MayBeTracked(IOperation allocation)
+        public static ILocalSymbol? LocalBoundInTree(IOperation allocation)
         {
             switch (allocation.ParentSkippingConversions(out var value))
             {
-                case IVariableInitializerOperation _:
-                    return true;
-                case ISimpleAssignmentOperation assignment:
-                    return assignment.Value == value && assignment.Target is ILocalReferenceOperation;
-                case ICoalesceAssignmentOperation coalesce:
-                    return coalesce.Value == value && coalesce.Target is ILocalReferenceOperation;
+                case IVariableInitializerOperation initializer:
+                    return (initializer.Parent as IVariableDeclaratorOperation)?.Symbol;
+                case ISimpleAssignmentOperation assignment when assignment.Value == value && assignment.Target is ILocalReferenceOperation local:
+                    return local.Local;
+                case ICoalesceAssignmentOperation coalesce when coalesce.Value == value && coalesce.Target is ILocalReferenceOperation local:
+                    return local.Local;
                 default:
-                    return false;
+                    return null;
             }
         }
 

@@ -21,41 +21,13 @@ namespace AllocAnalyzers.Operations
         /// <summary>The names of the methods <see cref="Overwrites"/> recognizes (its switch, not a second list of rules).</summary>
         private static readonly HashSet<string> OverwritingMethodNames = new HashSet<string> { "ReadExactly", "CopyTo", "Copy", "BlockCopy", "NextBytes", "Fill" };
 
-        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, object> TreesWithCandidates =
-            new System.Runtime.CompilerServices.ConditionalWeakTable<IOperation, object>();
-
-        private static readonly object Yes = new object(), No = new object();
-
-        /// <summary>
-        /// False when nothing in the tree of <paramref name="operation"/> can be a full overwrite: no call
-        /// of a method named as one of <see cref="Overwrites"/>'s and no element-store loop. ALLOC004 asks
-        /// this before building a control-flow graph: most methods that allocate an array fill it with
-        /// calls that may write less (<c>Read</c>, a parser), and for those the graph, the flow index and
-        /// the classification of every use were built for nothing. One walk per tree, kept with the tree.
-        /// </summary>
-        public static bool MayOccurIn(IOperation operation) =>
-            TreesWithCandidates.GetValue(operation.Root(), root => HasCandidate(root) ? Yes : No) == Yes;
-
-        private static bool HasCandidate(IOperation root)
+        /// <summary>A call named as one of <see cref="Overwrites"/>'s or an element-store loop: what <see cref="Around"/> may return.</summary>
+        public static bool IsCandidate(IOperation operation) => operation switch
         {
-            var pending = new Stack<IOperation>();
-            pending.Push(root);
-            while (pending.Count > 0)
-            {
-                var operation = pending.Pop();
-                switch (operation)
-                {
-                    case IInvocationOperation invocation when OverwritingMethodNames.Contains(invocation.TargetMethod.Name):
-                        return true;
-                    case IForLoopOperation loop when ElementStoreLoop.Recognize(loop) != null:
-                        return true;
-                }
-
-                foreach (var child in operation.ChildOperations) pending.Push(child);
-            }
-
-            return false;
-        }
+            IInvocationOperation invocation => OverwritingMethodNames.Contains(invocation.TargetMethod.Name),
+            IForLoopOperation loop => ElementStoreLoop.Recognize(loop) != null,
+            _ => false,
+        };
 
         /// <summary>The operation containing <paramref name="reference"/> (a use of a holding local) that overwrites the whole buffer, or null.</summary>
         public static IOperation? Around(IOperation reference, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
