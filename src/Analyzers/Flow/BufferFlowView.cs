@@ -70,6 +70,29 @@ namespace AllocAnalyzers.Flow
         public static BufferFlowView Create(ControlFlowGraph graph, IOperation allocation, WellKnownTypes types, CancellationToken cancellationToken = default) =>
             new BufferFlowView(graph, allocation, types, cancellationToken);
 
+        /// <summary>
+        /// A necessary condition for <see cref="IsTracked"/>, read from the original tree before any graph
+        /// is built: the local the allocation (through conversions) initializes or is assigned to, or
+        /// null. The graph turns every other parent (a return, an argument, a field, an array element, a
+        /// branch of a conditional) into something that is not a local's binding, so a rule that needs a
+        /// tracked buffer can skip building the graph for those, which on real code are most
+        /// allocations. <c>??=</c> counts as well: the graph lowers it to a plain assignment.
+        /// </summary>
+        public static ILocalSymbol? LocalBoundInTree(IOperation allocation)
+        {
+            switch (allocation.ParentSkippingConversions(out var value))
+            {
+                case IVariableInitializerOperation initializer:
+                    return (initializer.Parent as IVariableDeclaratorOperation)?.Symbol;
+                case ISimpleAssignmentOperation assignment when assignment.Value == value && assignment.Target is ILocalReferenceOperation local:
+                    return local.Local;
+                case ICoalesceAssignmentOperation coalesce when coalesce.Value == value && coalesce.Target is ILocalReferenceOperation local:
+                    return local.Local;
+                default:
+                    return null;
+            }
+        }
+
         /// <summary>True when the buffer could be followed: stored in a local that no lambda or local function uses.</summary>
         public bool IsTracked => UntrackedReason == null;
 

@@ -44,7 +44,7 @@ namespace AllocAnalyzers.Operations
             var declarator = group.Declarations[0].Declarators[0];
             var index = declarator.Symbol;
             var initial = declarator.Initializer?.Value;
-            if (initial == null || ConstantValues.TryGetInt64(initial) != 0 || index.Type.SpecialType != SpecialType.System_Int32) return null;
+            if (initial == null || index.Type.SpecialType != SpecialType.System_Int32) return null;
 
             if (!IsUpperBound(condition) || !IsLocal(condition.LeftOperand, index)) return null;
             if (!IsIncrementByOne(loop.AtLoopBottom[0], index)) return null;
@@ -67,6 +67,9 @@ namespace AllocAnalyzers.Operations
 
             // The index may appear only as the index: not in the buffer operand, not written by the value.
             if (Mentions(buffer, index) || WritesLocal(assignment.Value, index)) return null;
+            // The start last: the shape rejects nearly every loop of the compilation for free, while
+            // proving the start may follow locals through the method's operation index.
+            if (ConstantValues.TryGetInt64(initial) != 0) return null;
             return new ElementStoreLoop(loop, buffer, condition.RightOperand, assignment.Value, initial, index);
         }
 

@@ -18,6 +18,17 @@ namespace AllocAnalyzers.Operations
     /// </summary>
     internal static class FullOverwrites
     {
+        /// <summary>The names of the methods <see cref="Overwrites"/> recognizes (its switch, not a second list of rules).</summary>
+        private static readonly HashSet<string> OverwritingMethodNames = new HashSet<string> { "ReadExactly", "CopyTo", "Copy", "BlockCopy", "NextBytes", "Fill" };
+
+        /// <summary>A call named as one of <see cref="Overwrites"/>'s or an element-store loop: what <see cref="Around"/> may return.</summary>
+        public static bool IsCandidate(IOperation operation) => operation switch
+        {
+            IInvocationOperation invocation => OverwritingMethodNames.Contains(invocation.TargetMethod.Name),
+            IForLoopOperation loop => ElementStoreLoop.Recognize(loop) != null,
+            _ => false,
+        };
+
         /// <summary>The operation containing <paramref name="reference"/> (a use of a holding local) that overwrites the whole buffer, or null.</summary>
         public static IOperation? Around(IOperation reference, BufferAllocation memory, IReadOnlyCollection<ILocalSymbol> holders, WellKnownTypes types)
         {

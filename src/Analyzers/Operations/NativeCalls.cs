@@ -28,6 +28,7 @@ namespace AllocAnalyzers.Operations
 
         public static bool IsNativeMethod(IMethodSymbol method, WellKnownTypes types)
         {
+            if (!CanBeImport(method)) return false;
             if (method.GetDllImportData() != null) return true;
             foreach (var attribute in method.GetAttributes())
             {
@@ -40,6 +41,7 @@ namespace AllocAnalyzers.Operations
         /// <summary>The native symbol a P/Invoke binds to: the EntryPoint when given, else the method name.</summary>
         public static string? EntryPoint(IMethodSymbol method, WellKnownTypes types)
         {
+            if (!CanBeImport(method)) return null;
             var data = method.GetDllImportData();
             if (data != null) return data.EntryPointName ?? method.Name;
             foreach (var attribute in method.GetAttributes())
@@ -55,6 +57,14 @@ namespace AllocAnalyzers.Operations
 
             return null;
         }
+
+        /// <summary>
+        /// [DllImport] and [LibraryImport] methods are static, non-generic methods (or, since C# 9, extern
+        /// local functions). Checked first because the allocation recognizer asks about every call in
+        /// the compilation, and reading a metadata method's attributes decodes them.
+        /// </summary>
+        private static bool CanBeImport(IMethodSymbol method) =>
+            method.IsStatic && !method.IsGenericMethod && (method.MethodKind == MethodKind.Ordinary || method.MethodKind == MethodKind.LocalFunction);
 
         /// <summary>The arguments of a call or function-pointer call, in evaluation order.</summary>
         public static ImmutableArray<IArgumentOperation> Arguments(IOperation call) => call switch

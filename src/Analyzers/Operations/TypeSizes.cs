@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 
 namespace AllocAnalyzers.Operations
@@ -17,7 +18,18 @@ namespace AllocAnalyzers.Operations
 
         private const int MaxDepth = 8;
 
-        public static long? ElementSize(ITypeSymbol? type) => SizeOf(type, 0)?.Size;
+        /// <summary>
+        /// Struct sizes measured so far, per type symbol (symbols belong to one compilation, and the
+        /// table lets go of them with it). Every rule asks the size of every allocation's element type,
+        /// and measuring a struct reads its members and attributes and names its type; a codebase
+        /// allocates arrays of the same few structs over and over.
+        /// </summary>
+        private static readonly ConditionalWeakTable<INamedTypeSymbol, StrongBox<long?>> StructSizes = new ConditionalWeakTable<INamedTypeSymbol, StrongBox<long?>>();
+
+        public static long? ElementSize(ITypeSymbol? type) =>
+            type is INamedTypeSymbol named && named.TypeKind == TypeKind.Struct
+                ? StructSizes.GetValue(named, s => new StrongBox<long?>(SizeOf(s, 0)?.Size)).Value
+                : SizeOf(type, 0)?.Size;
 
         /// <summary>True when the type is unmanaged (no references anywhere inside).</summary>
         public static bool IsUnmanaged(ITypeSymbol type) => type.IsUnmanagedType;

@@ -21,10 +21,12 @@ namespace AllocAnalyzers.Operations
             }
 
             if (capacity == null) return null;
-            long? count = Sizes.NonNegative(capacity.Value);
-            if (count != null && !Runtime.Model.Allocators.ManagedArrayLimits.DimensionFits(count.Value)) return null;
+            // The type first: most constructors with a "capacity" parameter are of other types, and
+            // proving the count may build the method's operation index.
             long? perElement = BackingBytesPerElement(type, types, out bool zeroed);
             if (perElement == null) return null;
+            long? count = Sizes.NonNegative(capacity.Value);
+            if (count != null && !Runtime.Model.Allocators.ManagedArrayLimits.DimensionFits(count.Value)) return null;
             ITypeSymbol? element = type.TypeArguments.Length == 1 ? type.TypeArguments[0] : null;
             return new BufferAllocation(creation, BufferSource.CapacityConstructor, zeroed, element, perElement, capacity.Value, count);
         }

@@ -35,6 +35,10 @@ namespace AllocAnalyzers.Operations.Clears
         private static ClearOperation? Invocation(IInvocationOperation invocation, WellKnownTypes types, System.Func<IOperation, bool> isZero)
         {
             var method = invocation.TargetMethod;
+            // Two rules ask this of every call in the compilation and nearly none is a clear: the name
+            // rejects them before the owner is compared (ContainingType of a constructed method and the
+            // symbol comparison are not free).
+            if (!IsClearingName(method.Name)) return null;
             var owner = method.ContainingType;
             var arguments = invocation.Arguments;
             if (SymbolEqualityComparer.Default.Equals(owner, types.Array) && method.IsStatic)
@@ -73,6 +77,10 @@ namespace AllocAnalyzers.Operations.Clears
 
             return null;
         }
+
+        /// <summary>The names of the clearing methods recognized below.</summary>
+        private static bool IsClearingName(string name) =>
+            name == "Clear" || name == "Fill" || name == "InitBlock" || name == "InitBlockUnaligned";
 
         /// <summary>The array or span whose first element <paramref name="reference"/> refers to, or null.</summary>
         private static IOperation? FirstElementOwner(IOperation reference)

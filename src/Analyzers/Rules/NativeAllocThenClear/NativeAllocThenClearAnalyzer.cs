@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using AllocAnalyzers.Diagnostics;
 using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
@@ -35,59 +36,81 @@ namespace AllocAnalyzers.Rules.NativeAllocThenClear
         {
             // The fix needs NativeMemory: before .NET 6 there is nothing to suggest.
             if (session.Types.NativeMemory == null) return;
-            // The diagnostic sits on the allocation but is found from the clear: it is reported at the end
-            // of the method body (a block-end action), so per-document analysis keeps it — a diagnostic
-            // reported from the clear's own operation action lies outside that operation and is dropped.
-            context.RegisterOperationBlockStartAction(start =>
-            {
-                // Most methods have no clear: the list is only made when one is found.
-                var clears = new ClearsFound();
-                start.RegisterOperationAction(c =>
-                {
-                    var clear = NativeClear.Recognize(c.Operation, session.Types, session.Summaries);
-                    if (clear != null) clears.Add(clear);
-                }, OperationKind.Invocation, OperationKind.Loop);
-                start.RegisterOperationBlockEndAction(end => ReportClears(end, clears, session));
-            });
+            // Found from the allocation, reported at it: the clear must be a later statement of the
+            // block that allocates (RunsRightAfter), so the allocation's own operation action can look
+            // at those statements. The diagnostic lies inside the operation whose action reports it,
+            // so per-document and per-span analysis keep it. (An earlier version collected clears per
+            // method body in an operation-block-start action: that cost two registrations and three
+            // allocations for every method in the compilation, nearly none of which clears native memory.)
+            context.RegisterOperationAction(c => AnalyzeAllocation(c, session), OperationKind.Invocation);
         }
 
-        private static void ReportClears(OperationBlockAnalysisContext context, ClearsFound clears, AnalysisSession session)
+        private static void AnalyzeAllocation(OperationAnalysisContext context, AnalysisSession session)
         {
-            foreach (var clear in clears.Snapshot())
+            var allocation = context.Operation;
+            if (!IsUnzeroedAllocation(allocation, session)) return;
+            var root = allocation.Root();
+            if (!FlowGraphs.HasGraph(root)) return;
+            if (ReportClearedAtOnce(context, allocation, session)) return;
+            ControlFlowGraph? graph = null;
+            foreach (var statement in LaterStatementsOfBlock(allocation))
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
-                var root = clear.Operation.Root();
-                IOperation? block = null;
-                foreach (var candidate in context.OperationBlocks)
-                {
-                    if (candidate.Root() == root) block = candidate;
-                }
-
-                if (block == null || !FlowGraphs.HasGraph(root)) continue;
-                var diagnostic = Analyze(clear, context.GetControlFlowGraph(block), session, context.CancellationToken);
-                if (diagnostic != null) context.ReportDiagnostic(diagnostic);
+                var clear = NativeClear.Recognize(statement is IExpressionStatementOperation expression ? expression.Operation : statement, session.Types, session.Summaries);
+                if (clear == null) continue;
+                graph ??= context.GetControlFlowGraph();
+                // The clear's first provable candidate is the block it clears: reported here when that is this allocation.
+                var cleared = Analyze(clear, graph, session, context.CancellationToken);
+                if (cleared != null && cleared.Value.Candidate == allocation) context.ReportDiagnostic(cleared.Value.Diagnostic);
             }
         }
 
-        private static Diagnostic? Analyze(NativeClear clear, ControlFlowGraph graph, AnalysisSession session, System.Threading.CancellationToken cancellationToken)
+        /// <summary>
+        /// <c>Zero(Alloc(n), n)</c>: the block goes straight from the allocation into a clearing call as
+        /// its buffer argument, so nothing can touch it in between and the clear runs whenever the
+        /// allocation does.
+        /// </summary>
+        private static bool ReportClearedAtOnce(OperationAnalysisContext context, IOperation allocation, AnalysisSession session)
+        {
+            if (!(allocation.ParentSkippingConversions(out _) is IArgumentOperation { Parent: IInvocationOperation call })) return false;
+            var clear = NativeClear.Recognize(call, session.Types, session.Summaries);
+            if (clear == null || clear.Pointer.WithoutConversions() != allocation || ConditionalCompilation.IsInFrameworkConditional(allocation.Syntax)) return false;
+            var block = session.RecognizeBuffer(allocation)!;
+            if (!ClearsWholeBlock(clear, block)) return false;
+            context.ReportDiagnostic(NativeAllocThenClearReport.Create(allocation, block, clear, session));
+            return true;
+        }
+
+        /// <summary>The statements after the one holding <paramref name="allocation"/> in its block (none when that statement is not in a block).</summary>
+        private static IEnumerable<IOperation> LaterStatementsOfBlock(IOperation allocation)
+        {
+            var statementSyntax = allocation.Syntax.FirstAncestorOrSelf<Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax>();
+            if (statementSyntax == null || !(statementSyntax.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.BlockSyntax)) yield break;
+            IOperation? statement = allocation;
+            while (statement != null && !(statement.Parent is IBlockOperation block && block.Syntax == statementSyntax.Parent)) statement = statement.Parent;
+            if (statement == null) yield break;
+            bool after = false;
+            foreach (var sibling in ((IBlockOperation)statement.Parent!).Operations)
+            {
+                if (after) yield return sibling;
+                else after = sibling == statement;
+            }
+        }
+
+        private static (IOperation Candidate, Diagnostic Diagnostic)? Analyze(NativeClear clear, ControlFlowGraph graph, AnalysisSession session, System.Threading.CancellationToken cancellationToken)
         {
             var types = session.Types;
+            if (clear.Operation is IInvocationOperation && !(clear.Operation.Parent is IExpressionStatementOperation)) return null;
+
             var candidates = BufferOrigins.Candidates(clear.Pointer, types, op => IsUnzeroedAllocation(op, session));
             foreach (var candidate in candidates)
             {
                 var allocation = session.RecognizeBuffer(candidate)!;
                 if (ConditionalCompilation.IsInFrameworkConditional(candidate.Syntax)) continue;
-                if (!ClearsWholeBlock(clear, allocation)) continue;
-                // Zero(Alloc(n), n): the block goes straight from the allocation into the clearing call.
-                bool direct = candidate == clear.Pointer.WithoutConversions();
-                if (!direct)
-                {
-                    if (clear.Operation is IInvocationOperation && !(clear.Operation.Parent is IExpressionStatementOperation)) continue;
-                    if (!RunsRightAfter(candidate, clear)) continue;
-                    if (!BufferFlowView.Create(graph, candidate, types, cancellationToken).Before(clear.FlowPoint).IsUntouched) continue;
-                }
+                if (!ClearsWholeBlock(clear, allocation) || !RunsRightAfter(candidate, clear)) continue;
+                if (!BufferFlowView.Create(graph, candidate, types, cancellationToken).Before(clear.FlowPoint).IsUntouched) continue;
 
-                return NativeAllocThenClearReport.Create(candidate, allocation, clear, session);
+                return (candidate, NativeAllocThenClearReport.Create(candidate, allocation, clear, session));
             }
 
             return null;

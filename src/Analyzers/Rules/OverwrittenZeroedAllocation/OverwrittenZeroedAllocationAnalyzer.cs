@@ -59,6 +59,12 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
             if (memory.Bytes != null && memory.Bytes < Threshold.Read(session, tree)) return;
             if (memory.Bytes == null && !UnknownSizePolicy.Reports(UnknownSizePolicy.Option.Read(session, tree), memory, session)) return;
 
+            // Cheap rejections before the control-flow graph, which was most of this rule's cost: the
+            // buffer must be stored in a local (else the view is untracked), and the method must hold
+            // something that could overwrite it in full, used with that local or one made from it
+            // (else no overwrite is found).
+            var binding = BufferFlowView.LocalBoundInTree(context.Operation);
+            if (binding == null || !OverwriteBeforeRead.MayFind(context.Operation, binding)) return;
             var view = BufferFlowView.Create(context.GetControlFlowGraph(), context.Operation, types);
             if (!view.IsTracked) return;
             var overwrite = OverwriteBeforeRead.Find(context.Operation, memory, view, types);

@@ -73,13 +73,16 @@ namespace AllocAnalyzers.Rules.PlatformAllocatorPathology
 
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session, TargetPlatforms targets, SimulationOptions options, ConcurrentDictionary<(long, TargetPlatform), CostEstimate> cache)
         {
+            // The loop first: a walk up the syntax, where recognizing the call compares symbols and may
+            // read a method's attributes, for every call in the compilation.
+            var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
+            if (loop == null) return;
             var allocation = BufferRecognizer.Recognize(context.Operation, session.Types);
             if (allocation == null || !allocation.IsNative || !allocation.Zeroed || allocation.Bytes == null || targets.Platforms.Count == 0) return;
             long bytes = allocation.Bytes.Value;
             if (bytes < MinBytes.Read(session, context.Operation.Syntax.SyntaxTree)) return;
 
-            var loop = LoopSyntax.InnermostLoop(context.Operation.Syntax);
-            if (loop == null || !IsFreedInLoop(allocation, loop, session.Types)) return;
+            if (!IsFreedInLoop(allocation, loop, session.Types)) return;
             if (!RepeatedExecution.RunsRepeatedly(context.GetControlFlowGraph(), context.Operation, context.CancellationToken)) return;
 
             var perPlatform = targets.Platforms
