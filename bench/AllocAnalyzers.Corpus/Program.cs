@@ -14,6 +14,17 @@ using Microsoft.CodeAnalysis.Diagnostics;
 // charges first-use JIT compilation to the first folder measured.
 var arguments = args.ToList();
 bool cold = arguments.Remove("--cold");
+// --runs N: also measure the package's own CPU as the median of N runs on fresh compilations, minus
+// the median of N runs of a do-nothing analyzer that asks the driver for the same operations
+// (DriverBaseline), against the median of N bindings. Slower, and steadier under load than the
+// telemetry columns.
+int runs = 0;
+int runsIndex = arguments.IndexOf("--runs");
+if (runsIndex >= 0 && runsIndex + 1 < arguments.Count)
+{
+    runs = int.Parse(arguments[runsIndex + 1], System.Globalization.CultureInfo.InvariantCulture);
+    arguments.RemoveRange(runsIndex, 2);
+}
 string? outPath = null;
 int outIndex = arguments.IndexOf("--out");
 if (outIndex >= 0 && outIndex + 1 < arguments.Count)
@@ -32,7 +43,7 @@ for (int i = arguments.IndexOf("--option"); i >= 0 && i + 1 < arguments.Count; i
 
 if (arguments.Count == 0)
 {
-    Console.Error.WriteLine("usage: AllocAnalyzers.Corpus [--out diagnostics.txt] [--option key=value]... [--cold] <folder>...");
+    Console.Error.WriteLine("usage: AllocAnalyzers.Corpus [--out diagnostics.txt] [--option key=value]... [--cold] [--runs N] <folder>...");
     return 2;
 }
 
@@ -99,6 +110,16 @@ foreach (var folder in arguments)
     {
         var span = diagnostic.Location.GetLineSpan();
         output.WriteLine($"{diagnostic.Id}\t{span.Path}:{span.StartLinePosition.Line + 1}\t{diagnostic.GetMessage()}");
+    }
+
+    if (runs > 0)
+    {
+        var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new DictionaryConfigOptionsProvider(configuration.ToImmutable()));
+        var baseline = DriverBaseline.ForPackage();
+        double bind = await CpuMedian.SecondsAsync(runs, () => Task.FromResult(CorpusCompilation.Create(folder).Compilation.GetDiagnostics()));
+        double driver = await CpuMedian.SecondsAsync(runs, () => CorpusCompilation.Create(folder).Compilation.WithAnalyzers(baseline, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false)).GetAnalyzerDiagnosticsAsync());
+        double package = await CpuMedian.SecondsAsync(runs, () => CorpusCompilation.Create(folder).Compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false)).GetAnalyzerDiagnosticsAsync());
+        Console.WriteLine($"    median of {runs}: bind CPU {bind:F2} s, driver with a do-nothing analyzer {driver:F2} s, with the package {package:F2} s: package's own {package - driver:F2} s = {(package - driver) / bind:P1} of binding");
     }
 
     foreach (var exception in exceptions.Concat(diagnostics.Where(d => d.Id == "AD0001").Select(d => d.GetMessage())))

@@ -24,10 +24,11 @@ namespace AllocAnalyzers.Summaries
         /// <summary>Only a source method returning an array, a pointer or a native-sized integer can be an allocation wrapper.</summary>
         private static bool MayReturnBuffer(IInvocationOperation call)
         {
-            var method = call.TargetMethod;
-            if (method.Locations.Length == 0 || !method.Locations[0].IsInSource) return false;
+            // The return type first: most calls return something else, and it is the cheaper question.
+            var method = call.TargetMethod.OriginalDefinition;
             var type = method.ReturnType;
-            return type is IArrayTypeSymbol || type.TypeKind == TypeKind.Pointer || type.SpecialType == SpecialType.System_IntPtr;
+            if (!(type is IArrayTypeSymbol || type.TypeKind == TypeKind.Pointer || type.SpecialType == SpecialType.System_IntPtr)) return false;
+            return !method.DeclaringSyntaxReferences.IsEmpty;
         }
 
         private static BufferAllocation AtCall(IInvocationOperation call, ReturnedBuffer returned)

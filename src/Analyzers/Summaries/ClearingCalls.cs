@@ -18,8 +18,8 @@ namespace AllocAnalyzers.Summaries
         {
             var direct = ClearRecognizer.Recognize(operation, types);
             if (direct != null || !(operation is IInvocationOperation call)) return direct;
-            var method = call.TargetMethod;
-            if (method.Locations.Length == 0 || !method.Locations[0].IsInSource || !TakesBuffer(method)) return null;
+            var method = call.TargetMethod.OriginalDefinition;
+            if (!TakesBuffer(method) || method.DeclaringSyntaxReferences.IsEmpty) return null;
             return method.IsExtern ? NativeImport(call, types) : Helper(call, summaries.HelperClearOf(method, types));
         }
 

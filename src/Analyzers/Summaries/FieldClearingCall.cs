@@ -31,9 +31,9 @@ namespace AllocAnalyzers.Summaries
 
         public static FieldClearingCall? Find(IOperation operation, AnalysisSession session)
         {
-            if (!(operation is IInvocationOperation call) || call.TargetMethod.IsStatic || !(call.Instance is IInstanceReferenceOperation)) return null;
-            if (call.TargetMethod.Locations.Length == 0 || !call.TargetMethod.Locations[0].IsInSource) return null;
+            if (!(operation is IInvocationOperation call) || !(call.Instance is IInstanceReferenceOperation)) return null;
             if (!(call.Parent is IExpressionStatementOperation statement) || !(statement.Parent is IBlockOperation block)) return null;
+            if (call.TargetMethod.IsStatic || call.TargetMethod.OriginalDefinition.DeclaringSyntaxReferences.IsEmpty) return null;
             var cleared = session.Summaries.HelperClearOf(call.TargetMethod, session.Types)?.Fields ?? ImmutableArray<IFieldSymbol>.Empty;
             if (cleared.IsEmpty) return null;
 

@@ -41,7 +41,7 @@ namespace AllocAnalyzers.Summaries
 
         public static HelperClear? Of(IMethodSymbol method, CompilationSummaries summaries, WellKnownTypes types, CancellationToken cancellationToken)
         {
-            if (method.IsExtern) return null;
+            if (method.IsExtern || !(BodySyntax.Of(method) is { } syntax) || !BodySyntax.MayClear(syntax)) return null;
             var body = MethodBodies.Of(method, summaries, cancellationToken);
             if (body == null) return null;
             var statements = body.Operations;

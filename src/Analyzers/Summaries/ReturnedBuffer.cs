@@ -29,6 +29,7 @@ namespace AllocAnalyzers.Summaries
 
         public static ReturnedBuffer? Of(IMethodSymbol method, CompilationSummaries summaries, WellKnownTypes types, CancellationToken cancellationToken)
         {
+            if (!(BodySyntax.Of(method) is { } syntax) || !BodySyntax.MayReturnAllocation(syntax)) return null;
             var body = MethodBodies.Of(method, summaries, cancellationToken);
             if (body == null) return null;
             IReturnOperation? only = null;
