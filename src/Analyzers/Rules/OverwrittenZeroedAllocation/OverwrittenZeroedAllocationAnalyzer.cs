@@ -7,6 +7,7 @@ using AllocAnalyzers.Operations;
 using AllocAnalyzers.Runtime.Model.Allocators;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
 {
@@ -49,7 +50,9 @@ namespace AllocAnalyzers.Rules.OverwrittenZeroedAllocation
         private static void Analyze(OperationAnalysisContext context, AnalysisSession session)
         {
             var types = session.Types;
-            // An invocation is an allocation only as a call of an allocation wrapper (NewBuffer(n) => new byte[n]).
+            // An invocation is an allocation here only as a call of an allocation wrapper returning an
+            // array (NewBuffer(n) => new byte[n]): every other call is turned away before any recognition.
+            if (context.Operation is IInvocationOperation call && !(call.TargetMethod.OriginalDefinition.ReturnType is IArrayTypeSymbol)) return;
             var memory = session.RecognizeBuffer(context.Operation);
             if (memory == null || memory.Source != BufferSource.NewArray || !memory.IsZeroedMemory || memory.ElementType == null) return;
             // References must be zeroed for the GC's sake; the runtime zeroes those arrays anyway.
