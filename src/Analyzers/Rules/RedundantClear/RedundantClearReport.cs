@@ -31,7 +31,7 @@ namespace AllocAnalyzers.Rules.RedundantClear
             string what = bytes == null ? "memory" : CostFormat.BytesExact(bytes.Value);
             if (!clearedFields.IsDefaultOrEmpty) what = string.Join(", ", clearedFields.Select(f => "'" + f.Name + "'")) + ", " + what;
             return Diagnostic.Create(session.HelpLinks.For(RedundantClearAnalyzer.Rule), syntax.GetLocation(), figures.ToProperties(),
-                SyntaxText.Short(syntax), what, ZeroedBy(memory), cost);
+                SyntaxText.Short(syntax), what, clearedFields.IsDefaultOrEmpty || clearedFields.Length == 1 ? ZeroedBy(memory) : "their allocations", cost);
         }
 
         private static string ZeroedBy(BufferAllocation memory)
