@@ -45,13 +45,22 @@ namespace AllocAnalyzers.Flow
             return false;
         }
 
-        /// <summary>The local that <paramref name="node"/> declares or assigns (its value holds the use below it), or null.</summary>
-        private static ILocalSymbol? AssignedLocal(IOperation node) => node switch
+        /// <summary>
+        /// The local that <paramref name="node"/> declares or assigns (its value holds the use below it),
+        /// or null. Only a local that can hold the buffer or a view of it is followed: a count or a sum
+        /// (<c>total += stream.Read(b, …)</c>) cannot, and following one would walk every use of it in the
+        /// method from every allocation — quadratic in a long method.
+        /// </summary>
+        private static ILocalSymbol? AssignedLocal(IOperation node)
         {
-            IVariableDeclaratorOperation declarator => declarator.Symbol,
-            IAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation local => local.Local,
-            _ => null,
-        };
+            var local = node switch
+            {
+                IVariableDeclaratorOperation declarator => declarator.Symbol,
+                ISimpleAssignmentOperation assignment when assignment.Target is ILocalReferenceOperation target => target.Local,
+                _ => null,
+            };
+            return local == null || local.Type.SpecialType != SpecialType.None || local.Type.TypeKind == TypeKind.Enum ? null : local;
+        }
 
         /// <summary>Where <see cref="FullOverwrites.Around"/> stops climbing, widened to every block: a superset of its range.</summary>
         private static bool IsBoundary(IOperation node) =>
