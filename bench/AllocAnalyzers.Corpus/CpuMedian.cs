@@ -1,20 +1,27 @@
 namespace AllocAnalyzers.Corpus;
 
-/// <summary>The median CPU time of several runs of the same work on fresh inputs: one slow run (a collection, a busy neighbour) does not move it.</summary>
+/// <summary>
+/// Medians of CPU time over several rounds of the same measurements on fresh inputs. The
+/// measurements of one round run one after another (binding, baseline, package), so that whatever
+/// warms up or slows down over the run reaches all of them alike; the first round is a warm-up and
+/// is not counted.
+/// </summary>
 internal static class CpuMedian
 {
-    public static async Task<double> SecondsAsync(int runs, Func<Task> run)
+    public static async Task<double[]> SecondsAsync(int rounds, params Func<Task>[] measurements)
     {
-        var samples = new List<double>();
-        for (int i = 0; i < runs; i++)
+        var samples = measurements.Select(_ => new List<double>()).ToArray();
+        for (int round = 0; round <= rounds; round++)
         {
-            ProcessCpu.Settle();
-            var start = ProcessCpu.Now();
-            await run();
-            samples.Add((ProcessCpu.Now() - start).TotalSeconds);
+            for (int m = 0; m < measurements.Length; m++)
+            {
+                ProcessCpu.Settle();
+                var start = ProcessCpu.Now();
+                await measurements[m]();
+                if (round > 0) samples[m].Add((ProcessCpu.Now() - start).TotalSeconds);
+            }
         }
 
-        samples.Sort();
-        return samples[samples.Count / 2];
+        return samples.Select(list => list.OrderBy(s => s).ElementAt(list.Count / 2)).ToArray();
     }
 }

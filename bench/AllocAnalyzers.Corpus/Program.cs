@@ -15,9 +15,9 @@ using Microsoft.CodeAnalysis.Diagnostics;
 var arguments = args.ToList();
 bool cold = arguments.Remove("--cold");
 // --runs N: also measure the package's own CPU as the median of N runs on fresh compilations, minus
-// the median of N runs of a do-nothing analyzer that asks the driver for the same operations
-// (DriverBaseline), against the median of N bindings. Slower, and steadier under load than the
-// telemetry columns.
+// the median of N runs of do-nothing analyzers that ask the driver for the same operations
+// (DriverBaseline), against the median of N bindings; the three are interleaved round by round,
+// after one uncounted round (CpuMedian).
 int runs = 0;
 int runsIndex = arguments.IndexOf("--runs");
 if (runsIndex >= 0 && runsIndex + 1 < arguments.Count)
@@ -116,9 +116,11 @@ foreach (var folder in arguments)
     {
         var options = new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new DictionaryConfigOptionsProvider(configuration.ToImmutable()));
         var baseline = DriverBaseline.ForPackage();
-        double bind = await CpuMedian.SecondsAsync(runs, () => Task.FromResult(CorpusCompilation.Create(folder).Compilation.GetDiagnostics()));
-        double driver = await CpuMedian.SecondsAsync(runs, () => CorpusCompilation.Create(folder).Compilation.WithAnalyzers(baseline, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false)).GetAnalyzerDiagnosticsAsync());
-        double package = await CpuMedian.SecondsAsync(runs, () => CorpusCompilation.Create(folder).Compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false)).GetAnalyzerDiagnosticsAsync());
+        var medians = await CpuMedian.SecondsAsync(runs,
+            () => Task.FromResult(CorpusCompilation.Create(folder).Compilation.GetDiagnostics()),
+            () => CorpusCompilation.Create(folder).Compilation.WithAnalyzers(baseline, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false)).GetAnalyzerDiagnosticsAsync(),
+            () => CorpusCompilation.Create(folder).Compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(options, null, concurrentAnalysis: false, logAnalyzerExecutionTime: false)).GetAnalyzerDiagnosticsAsync());
+        double bind = medians[0], driver = medians[1], package = medians[2];
         Console.WriteLine($"    median of {runs}: bind CPU {bind:F2} s, driver with a do-nothing analyzer {driver:F2} s, with the package {package:F2} s: package's own {package - driver:F2} s = {(package - driver) / bind:P1} of binding");
     }
 

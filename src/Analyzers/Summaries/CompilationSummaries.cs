@@ -24,6 +24,7 @@ namespace AllocAnalyzers.Summaries
         private readonly ConcurrentDictionary<IMethodSymbol, RepeatedBy?> _repetition = new ConcurrentDictionary<IMethodSymbol, RepeatedBy?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ReturnedBuffer?> _returned = new ConcurrentDictionary<IMethodSymbol, ReturnedBuffer?>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, HelperClear?> _clears = new ConcurrentDictionary<IMethodSymbol, HelperClear?>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableHashSet<int>> _elementUpdates = new ConcurrentDictionary<IMethodSymbol, ImmutableHashSet<int>>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new ConcurrentDictionary<SyntaxTree, SemanticModel>();
         private CallSiteIndex? _callSites;
 
@@ -76,6 +77,14 @@ namespace AllocAnalyzers.Summaries
             method = method.OriginalDefinition;
             if (_clears.TryGetValue(method, out var clear)) return clear;
             return _clears.GetOrAdd(method, HelperClear.Of(method, this, types, CancellationToken.None));
+        }
+
+        /// <summary>True when <paramref name="method"/> updates elements of its parameter <paramref name="ordinal"/> in place (<see cref="ElementUpdates"/>).</summary>
+        public bool UpdatesElementsOf(IMethodSymbol method, int ordinal)
+        {
+            method = method.OriginalDefinition;
+            if (!_elementUpdates.TryGetValue(method, out var ordinals)) ordinals = _elementUpdates.GetOrAdd(method, ElementUpdates.Of(method, this, CancellationToken.None));
+            return ordinals.Contains(ordinal);
         }
 
         /// <summary>

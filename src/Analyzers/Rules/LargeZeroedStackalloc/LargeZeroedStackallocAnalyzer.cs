@@ -49,7 +49,7 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             long bytes = memory.MaximumBytes.Value;
             if (bytes < Threshold.Read(session, context.Node.SyntaxTree)) return;
             // Zeros that the code reads are the point of the buffer, not waste.
-            if (ZeroReads.AreRead(operation, session.Types, context.CancellationToken)) return;
+            if (ZeroReads.AreRead(operation, session.Types, session.Summaries, context.CancellationToken)) return;
 
             context.ReportDiagnostic(LargeZeroedStackallocReport.Create(context.Node, bytes, upTo: memory.Bytes == null, session));
         }

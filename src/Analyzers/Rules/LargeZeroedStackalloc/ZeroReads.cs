@@ -2,6 +2,7 @@ using System.Threading;
 using AllocAnalyzers.Flow;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
+using AllocAnalyzers.Summaries;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -14,11 +15,12 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
     /// straight to a read-only parameter, or when some read of it (an element read, a compound
     /// assignment, a read-only span argument) has no write before it on any path from the
     /// allocation (<see cref="BufferFlowView"/>). A call that may write (<c>stream.Read(span)</c>)
-    /// counts as writing: the usual reason to have the buffer at all.
+    /// counts as writing — the usual reason to have the buffer at all — except a source method that
+    /// updates the parameter's elements in place (<c>counts[b]++</c>), which reads the zeros first.
     /// </summary>
     internal static class ZeroReads
     {
-        public static bool AreRead(IOperation allocation, WellKnownTypes types, CancellationToken cancellationToken)
+        public static bool AreRead(IOperation allocation, WellKnownTypes types, CompilationSummaries summaries, CancellationToken cancellationToken)
         {
             var parent = allocation.ParentSkippingConversions(out _);
             if (parent is IArgumentOperation argument && argument.Parameter != null && argument.Parameter.RefKind == RefKind.None &&
@@ -33,6 +35,14 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
             if (!view.IsTracked) return false;
             foreach (var touch in view.AllTouches)
             {
+                if (HandedToAnUpdater(touch.Reference, summaries))
+                {
+                    // A histogram handed to Count(data, counts) that does counts[b]++: read as zero first.
+                    var before = view.Before(touch.Reference);
+                    if (before.IsKnown && (before.Access & BufferAccess.Write) == 0) return true;
+                    continue;
+                }
+
                 if ((touch.Access & BufferAccess.Read) == 0 || touch.Access == BufferAccess.Unknown) continue;
                 var history = view.Before(touch.Reference);
                 if (history.IsKnown && (history.Access & BufferAccess.Write) == 0) return true;
@@ -40,5 +50,10 @@ namespace AllocAnalyzers.Rules.LargeZeroedStackalloc
 
             return false;
         }
+
+        /// <summary>The block is an argument of a source method that updates that parameter's elements in place (<see cref="ElementUpdates"/>).</summary>
+        private static bool HandedToAnUpdater(IOperation reference, CompilationSummaries summaries) =>
+            reference.ParentSkippingConversions(out _) is IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation call } &&
+            summaries.UpdatesElementsOf(call.TargetMethod, parameter.Ordinal);
     }
 }
