@@ -38,7 +38,7 @@ namespace AllocAnalyzers.Summaries
             long? elementCount = inner.ElementCount;
             if (returned.CountParameter != null)
             {
-                count = ArgumentFor(call, returned.CountParameter.Value);
+                count = call.Arguments.ForParameter(returned.CountParameter.Value)?.Value;
                 elementCount = count == null ? null : Sizes.NonNegative(count);
             }
 
@@ -46,16 +46,6 @@ namespace AllocAnalyzers.Summaries
             var elementType = call.Type is IArrayTypeSymbol array ? array.ElementType : inner.ElementType;
             long? elementSize = call.Type is IArrayTypeSymbol ? TypeSizes.ElementSize(elementType!) : inner.ElementSize;
             return new BufferAllocation(call, inner.Source, inner.Zeroed, elementType, elementSize, count, elementCount, wrapper: call.TargetMethod.OriginalDefinition);
-        }
-
-        private static IOperation? ArgumentFor(IInvocationOperation call, int ordinal)
-        {
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal) return argument.Value;
-            }
-
-            return null;
         }
     }
 }

@@ -49,7 +49,7 @@ namespace AllocAnalyzers.Summaries
             var inner = helper?.Clear;
             if (helper?.Parameter == null || inner == null) return null;
             if (inner.Value != null && !IsZeroAtCall(inner.Value, call)) return null;
-            var buffer = Argument(call, helper.Parameter.Ordinal);
+            var buffer = call.Arguments.ForParameter(helper.Parameter.Ordinal)?.Value;
             if (buffer == null) return null;
             var start = inner.Start == null ? null : AtCall(inner.Start, call);
             if (inner.Start != null && start == null) return null;
@@ -73,12 +73,12 @@ namespace AllocAnalyzers.Summaries
             if (call.Arguments.Length < 2) return null;
             switch (NativeCalls.EntryPoint(call.TargetMethod, types))
             {
-                case "memset" when call.Arguments.Length == 3 && ZeroValues.IsZero(Argument(call, 1)!):
-                    return new ClearOperation(call, Argument(call, 0)!, null, Argument(call, 2), true, call);
+                case "memset" when call.Arguments.Length == 3 && ZeroValues.IsZero(call.ValueOf(1)):
+                    return new ClearOperation(call, call.ValueOf(0), null, call.ValueOf(2), true, call);
                 case "bzero" when call.Arguments.Length == 2:
                 case "RtlZeroMemory" when call.Arguments.Length == 2:
                 case "ZeroMemory" when call.Arguments.Length == 2:
-                    return new ClearOperation(call, Argument(call, 0)!, null, Argument(call, 1), true, call);
+                    return new ClearOperation(call, call.ValueOf(0), null, call.ValueOf(1), true, call);
                 default:
                     return null;
             }
@@ -87,7 +87,7 @@ namespace AllocAnalyzers.Summaries
         /// <summary>The helper's operand at the call: a parameter becomes the argument; a constant stays.</summary>
         private static IOperation? AtCall(IOperation operand, IInvocationOperation call)
         {
-            if (operand.WithoutConversions() is IParameterReferenceOperation parameter) return Argument(call, parameter.Parameter.Ordinal);
+            if (operand.WithoutConversions() is IParameterReferenceOperation parameter) return call.Arguments.ForParameter(parameter.Parameter.Ordinal)?.Value;
             return ConstantValues.TryGetInt64(operand) != null ? operand : null;
         }
 
@@ -99,15 +99,5 @@ namespace AllocAnalyzers.Summaries
         }
 
         private static bool IsLength(IOperation count) => count.WithoutConversions() is IPropertyReferenceOperation length && length.Property.Name == "Length";
-
-        private static IOperation? Argument(IInvocationOperation call, int ordinal)
-        {
-            foreach (var argument in call.Arguments)
-            {
-                if (argument.Parameter?.Ordinal == ordinal) return argument.Value;
-            }
-
-            return null;
-        }
     }
 }
