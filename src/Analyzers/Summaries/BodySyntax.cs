@@ -1,3 +1,4 @@
+using AllocAnalyzers.Operations.Clears;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -58,8 +59,7 @@ namespace AllocAnalyzers.Summaries
         }
 
         private static bool IsClearCall(ExpressionSyntax expression) =>
-            expression is InvocationExpressionSyntax call && CallSiteIndex.CalledName(call.Expression) is string name &&
-            (name == "Clear" || name == "Fill" || name == "InitBlock" || name == "InitBlockUnaligned");
+            expression is InvocationExpressionSyntax call && CallSiteIndex.CalledName(call.Expression) is string name && ClearRecognizer.IsClearingName(name);
 
         private static bool IsAllocationLike(ExpressionSyntax expression)
         {

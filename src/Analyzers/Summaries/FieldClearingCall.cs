@@ -59,7 +59,7 @@ namespace AllocAnalyzers.Summaries
                     return Zeroed(assignment.Value.WithoutConversions(), session);
                 }
 
-                if (MayTouch(earlier, field)) return null;
+                if (StateWrites.MayWrite(earlier, field)) return null;
             }
 
             return FromInitializer(call, field, session);
@@ -84,25 +84,6 @@ namespace AllocAnalyzers.Summaries
         {
             var allocation = session.RecognizeBuffer(value);
             return allocation?.IsZeroedMemory == true ? allocation : null;
-        }
-
-        /// <summary>A statement that may write the field: it names it, calls this object's methods or property accessors, or passes the object on.</summary>
-        private static bool MayTouch(IOperation statement, IFieldSymbol field)
-        {
-            foreach (var operation in statement.DescendantsAndSelf())
-            {
-                switch (operation)
-                {
-                    case IFieldReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Field, field):
-                    case IInvocationOperation invocation when invocation.Instance is IInstanceReferenceOperation:
-                    case IPropertyReferenceOperation property when property.Instance is IInstanceReferenceOperation:
-                    case IInstanceReferenceOperation instance when !(instance.Parent is IMemberReferenceOperation) && !(instance.Parent is IInvocationOperation):
-                    case IAnonymousFunctionOperation _:
-                        return true;
-                }
-            }
-
-            return false;
         }
     }
 }

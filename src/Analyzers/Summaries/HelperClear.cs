@@ -125,30 +125,12 @@ namespace AllocAnalyzers.Summaries
             _ => false,
         };
 
-        /// <summary>
-        /// A statement before the clear that may write what it clears. For a parameter: any use of it,
-        /// any call. For a field: any use of that field, any call of this object's methods or property
-        /// accessors, the object handed out. Other fields may be set (a Reset zeroes counters too).
-        /// </summary>
+        /// <summary>A statement before the clear may write what it clears (<see cref="StateWrites"/>).</summary>
         private static bool TouchedBefore(ImmutableArray<IOperation> statements, int clearIndex, ISymbol target)
         {
             for (int i = 0; i < clearIndex; i++)
             {
-                foreach (var operation in statements[i].DescendantsAndSelf())
-                {
-                    switch (operation)
-                    {
-                        case IParameterReferenceOperation parameter when SymbolEqualityComparer.Default.Equals(parameter.Parameter, target):
-                        case IFieldReferenceOperation field when SymbolEqualityComparer.Default.Equals(field.Field, target):
-                        case IInvocationOperation _ when target is IParameterSymbol:
-                        case IObjectCreationOperation _ when target is IParameterSymbol:
-                        case IInvocationOperation call when call.Instance is IInstanceReferenceOperation:
-                        case IPropertyReferenceOperation property when property.Instance is IInstanceReferenceOperation:
-                        case IInstanceReferenceOperation instance when !(instance.Parent is IMemberReferenceOperation) && !(instance.Parent is IInvocationOperation):
-                        case IAnonymousFunctionOperation _:
-                            return true;
-                    }
-                }
+                if (StateWrites.MayWrite(statements[i], target)) return true;
             }
 
             return false;

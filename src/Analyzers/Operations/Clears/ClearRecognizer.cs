@@ -78,8 +78,8 @@ namespace AllocAnalyzers.Operations.Clears
             return null;
         }
 
-        /// <summary>The names of the clearing methods recognized below.</summary>
-        private static bool IsClearingName(string name) =>
+        /// <summary>The names of the clearing methods recognized here (also a syntax-only pre-check for method summaries).</summary>
+        internal static bool IsClearingName(string name) =>
             name == "Clear" || name == "Fill" || name == "InitBlock" || name == "InitBlockUnaligned";
 
         /// <summary>The array or span whose first element <paramref name="reference"/> refers to, or null.</summary>
