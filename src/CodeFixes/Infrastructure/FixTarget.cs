@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using AllocAnalyzers.Infrastructure;
+using AllocAnalyzers.Runtime.Formatting;
 using Microsoft.CodeAnalysis;
 
 namespace AllocAnalyzers.CodeFixes.Infrastructure
@@ -23,6 +24,12 @@ namespace AllocAnalyzers.CodeFixes.Infrastructure
 
         /// <summary>The node whose span is exactly the diagnostic's span.</summary>
         public SyntaxNode Node { get; }
+
+        /// <summary>
+        /// True when the analyzer marked the flagged clear as a call that does more than clear
+        /// (<see cref="DiagnosticProperties.ClearRemovable"/> = false): no fix may remove it.
+        /// </summary>
+        public bool ClearMustStay => Diagnostic.Properties.TryGetValue(DiagnosticProperties.ClearRemovable, out var removable) && removable == "false";
 
         /// <summary>The node's operation, or null where it has none (broken code).</summary>
         public IOperation? Operation => SemanticModel.GetOperation(Node);

@@ -3,7 +3,6 @@ using System.Linq;
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
 using AllocAnalyzers.CodeFixes.TargetFrameworks;
-using AllocAnalyzers.Runtime.Formatting;
 using AllocAnalyzers.Infrastructure;
 using AllocAnalyzers.Operations;
 using Microsoft.CodeAnalysis;
@@ -36,7 +35,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.NativeAllocThenClear
             var types = target.Types;
             if (types.NativeMemory == null || !(target.Node is InvocationExpressionSyntax call)) return null;
             // A clearing helper that does more than clear must stay.
-            if (target.Diagnostic.Properties.TryGetValue(DiagnosticProperties.ClearRemovable, out var removableText) && removableText == "false") return null;
+            if (target.ClearMustStay) return null;
             var allocation = model.GetOperation(call, cancellationToken) is IOperation operation ? BufferRecognizer.Recognize(operation, types) : null;
             if (allocation == null || (allocation.Source != BufferSource.NativeAlloc && allocation.Source != BufferSource.AllocHGlobal)) return null;
             var clear = ClearStatement(target);

@@ -1,6 +1,5 @@
 using System.Threading;
 using AllocAnalyzers.CodeFixes.Infrastructure;
-using AllocAnalyzers.Runtime.Formatting;
 
 namespace AllocAnalyzers.CodeFixes.Rules.RedundantClear
 {
@@ -20,7 +19,7 @@ namespace AllocAnalyzers.CodeFixes.Rules.RedundantClear
         public override FixPlan? Prepare(FixTarget target, CancellationToken cancellationToken)
         {
             // A call that does more than clear (a Reset method, a helper) is reported but never removed.
-            if (target.Diagnostic.Properties.TryGetValue(DiagnosticProperties.ClearRemovable, out var removableText) && removableText == "false") return null;
+            if (target.ClearMustStay) return null;
             var statement = StatementRemoval.StatementOf(target.Node);
             var removable = statement == null ? null : StatementRemoval.Removable(statement);
             if (removable == null) return null;
